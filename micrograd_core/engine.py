@@ -1,0 +1,258 @@
+"""The scalar autodiff engine: a ``Value`` records how it was made, ``backward()`` applies the chain rule.
+
+Each operation computes its result and, right beside it, the local derivative of the result with
+respect to each input. ``backward()`` visits the graph once, outputs before inputs, and adds
+``local derivative × output grad`` into every input's ``grad``. A node has at most two inputs, stored
+in slots rather than in a set and a closure: that keeps each node to one garbage-collected object,
+which is where micrograd spends most of its time.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Real
+
+Number = int | float
+
+_NUMBER_TYPES = (int, float)
+
+
+class Value:
+    """A scalar that remembers the operation and inputs that produced it.
+
+    ``data`` is the value, ``grad`` the derivative of the last ``backward()`` root with respect to it
+    (0.0 until then). ``op`` names the operation ("" for a leaf), ``inputs`` are the operands and
+    ``label`` is an optional human name used by graph views.
+    """
+
+    __slots__ = ("_a", "_b", "_da", "_db", "data", "grad", "label", "op")
+
+    data: float
+    grad: float
+    label: str
+    op: str
+    _a: Value | None
+    _b: Value | None
+    _da: float
+    _db: float
+
+    def __init__(self, data: Number, label: str = "") -> None:
+        if isinstance(data, bool) or not isinstance(data, Real):
+            raise TypeError(f"Value() needs a real number, got {type(data).__name__}: {data!r}")
+        if not isinstance(label, str):
+            raise TypeError(f"Value label must be a str, got {type(label).__name__}")
+        value = float(data)
+        if math.isnan(value):
+            raise ValueError("Value() got NaN; gradients of NaN are meaningless")
+        self.data = value
+        self.grad = 0.0
+        self.label = label
+        self.op = ""
+        self._a = None
+        self._b = None
+        self._da = 0.0
+        self._db = 0.0
+
+    @property
+    def inputs(self) -> tuple[Value, ...]:
+        """The operands this value was computed from (empty for a leaf)."""
+        if self._a is None:
+            return ()
+        if self._b is None:
+            return (self._a,)
+        return (self._a, self._b)
+
+    @property
+    def local_grads(self) -> tuple[float, ...]:
+        """∂self/∂input for each of ``inputs``: what backward multiplies the incoming grad by."""
+        if self._a is None:
+            return ()
+        if self._b is None:
+            return (self._da,)
+        return (self._da, self._db)
+
+    # ----------------------------------------------------------------- binary operations
+    def __add__(self, other: Value | float) -> Value:
+        o = _as_value(other)
+        if o is None:
+            return NotImplemented
+        return _node(self.data + o.data, "+", self, 1.0, o, 1.0)
+
+    def __mul__(self, other: Value | float) -> Value:
+        o = _as_value(other)
+        if o is None:
+            return NotImplemented
+        return _node(self.data * o.data, "*", self, o.data, o, self.data)
+
+    def __truediv__(self, other: Value | float) -> Value:
+        o = _as_value(other)
+        if o is None:
+            return NotImplemented
+        if o.data == 0.0:
+            raise ZeroDivisionError(f"division by zero: {self.data!r} / 0")
+        inv = 1.0 / o.data
+        out = self.data * inv
+        return _node(out, "/", self, inv, o, -out * inv)
+
+    def __pow__(self, exponent: Number) -> Value:
+        if isinstance(exponent, bool) or not isinstance(exponent, _NUMBER_TYPES):
+            return NotImplemented
+        x, n = self.data, float(exponent)
+        if x == 0.0 and n < 0.0:
+            raise ZeroDivisionError(f"0 ** {exponent!r}: zero cannot be raised to a negative power")
+        if x < 0.0 and not n.is_integer():
+            raise ValueError(f"{x!r} ** {exponent!r}: a negative base needs an integer exponent")
+        try:
+            out = x**n
+            # d/dx x**n = n·x**(n-1); at x = 0 with 0 < n < 1 it is +inf, as in PyTorch.
+            local = n * x ** (n - 1.0) if n != 0.0 else 0.0
+        except ZeroDivisionError:
+            local = math.inf
+        except OverflowError:
+            raise OverflowError(f"{x!r} ** {exponent!r} overflows a float") from None
+        return _node(out, f"**{_format_number(exponent)}", self, local)
+
+    def __radd__(self, other: Value | float) -> Value:
+        return self.__add__(other)
+
+    def __rmul__(self, other: Value | float) -> Value:
+        return self.__mul__(other)
+
+    def __sub__(self, other: Value | float) -> Value:
+        o = _as_value(other)
+        if o is None:
+            return NotImplemented
+        return _node(self.data - o.data, "-", self, 1.0, o, -1.0)
+
+    def __rsub__(self, other: Value | float) -> Value:
+        o = _as_value(other)
+        if o is None:
+            return NotImplemented
+        return o.__sub__(self)
+
+    def __rtruediv__(self, other: Value | float) -> Value:
+        o = _as_value(other)
+        if o is None:
+            return NotImplemented
+        return o.__truediv__(self)
+
+    def __neg__(self) -> Value:
+        return _node(-self.data, "neg", self, -1.0)
+
+    # ----------------------------------------------------------------- unary functions
+    def relu(self) -> Value:
+        """max(0, x); its derivative at the kink x = 0 is taken as 0 (as micrograd and PyTorch do)."""
+        x = self.data
+        return _node(x if x > 0.0 else 0.0, "relu", self, 1.0 if x > 0.0 else 0.0)
+
+    def exp(self) -> Value:
+        """e**x; raises OverflowError past x ≈ 709.78 instead of returning inf."""
+        try:
+            out = math.exp(self.data)
+        except OverflowError:
+            raise OverflowError(f"exp({self.data!r}) overflows a float (x must be ≤ 709.78)") from None
+        return _node(out, "exp", self, out)
+
+    def log(self) -> Value:
+        """Natural logarithm; x must be > 0."""
+        x = self.data
+        if x <= 0.0:
+            raise ValueError(f"log({x!r}) is undefined: log needs x > 0")
+        return _node(math.log(x), "log", self, 1.0 / x)
+
+    def tanh(self) -> Value:
+        """Hyperbolic tangent (never overflows)."""
+        t = math.tanh(self.data)
+        return _node(t, "tanh", self, 1.0 - t * t)
+
+    def sigmoid(self) -> Value:
+        """1 / (1 + e**-x), computed so that no finite x overflows."""
+        x = self.data
+        if x >= 0.0:
+            s = 1.0 / (1.0 + math.exp(-x))
+        else:
+            e = math.exp(x)
+            s = e / (1.0 + e)
+        return _node(s, "sigmoid", self, s * (1.0 - s))
+
+    # ----------------------------------------------------------------- backpropagation
+    def backward(self) -> None:
+        """Set this node's grad to 1 and add ∂self/∂node into every node it depends on.
+
+        Grads accumulate: calling ``backward()`` twice without ``zero_grad()`` in between doubles
+        every grad except this root's, exactly as micrograd does (and as PyTorch does for leaves).
+        """
+        order = topological_order(self)
+        self.grad = 1.0
+        for v in reversed(order):
+            a = v._a
+            if a is not None:
+                g = v.grad
+                a.grad += v._da * g
+                b = v._b
+                if b is not None:
+                    b.grad += v._db * g
+
+    def zero_grad(self) -> None:
+        """Reset the grad of this node and of every node it was computed from."""
+        for v in topological_order(self):
+            v.grad = 0.0
+
+    def __repr__(self) -> str:
+        name = f", label={self.label!r}" if self.label else ""
+        return f"Value(data={self.data!r}, grad={self.grad!r}{name})"
+
+
+def topological_order(root: Value) -> list[Value]:
+    """Every node ``root`` depends on, inputs before the nodes that use them, ``root`` last.
+
+    Iterative depth-first search: any depth works, no recursion limit applies.
+    """
+    order: list[Value] = []
+    visited: set[Value] = set()
+    stack: list[Value | None] = [root]
+    while stack:
+        v = stack.pop()
+        if v is None:  # all of the node below the marker's inputs are done
+            order.append(stack.pop())  # type: ignore[arg-type]
+            continue
+        if v in visited:
+            continue
+        visited.add(v)
+        stack.append(v)
+        stack.append(None)
+        a = v._a
+        if a is not None:
+            if a not in visited:
+                stack.append(a)
+            b = v._b
+            if b is not None and b not in visited:
+                stack.append(b)
+    return order
+
+
+def _node(data: float, op: str, a: Value, da: float, b: Value | None = None, db: float = 0.0) -> Value:
+    """Make a computed node without the checks of the public constructor (the hot path)."""
+    out = object.__new__(Value)
+    out.data = data
+    out.grad = 0.0
+    out.label = ""
+    out.op = op
+    out._a = a
+    out._b = b
+    out._da = da
+    out._db = db
+    return out
+
+
+def _as_value(x: object) -> Value | None:
+    """``x`` as a Value, or None when it is not a number (the operator then returns NotImplemented)."""
+    if isinstance(x, Value):
+        return x
+    if isinstance(x, _NUMBER_TYPES) and not isinstance(x, bool):
+        return Value(x)
+    return None
+
+
+def _format_number(x: Number) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
