@@ -73,19 +73,19 @@ class Value:
 
     # ----------------------------------------------------------------- binary operations
     def __add__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+        o = other if type(other) is Value else _as_value(other)
         if o is None:
             return NotImplemented
         return _node(self.data + o.data, "+", self, 1.0, o, 1.0)
 
     def __mul__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+        o = other if type(other) is Value else _as_value(other)
         if o is None:
             return NotImplemented
         return _node(self.data * o.data, "*", self, o.data, o, self.data)
 
     def __truediv__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+        o = other if type(other) is Value else _as_value(other)
         if o is None:
             return NotImplemented
         if o.data == 0.0:
@@ -119,19 +119,19 @@ class Value:
         return self.__mul__(other)
 
     def __sub__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+        o = other if type(other) is Value else _as_value(other)
         if o is None:
             return NotImplemented
         return _node(self.data - o.data, "-", self, 1.0, o, -1.0)
 
     def __rsub__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+        o = other if type(other) is Value else _as_value(other)
         if o is None:
             return NotImplemented
         return o.__sub__(self)
 
     def __rtruediv__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+        o = other if type(other) is Value else _as_value(other)
         if o is None:
             return NotImplemented
         return o.__truediv__(self)
@@ -231,7 +231,7 @@ def topological_order(root: Value) -> list[Value]:
     return order
 
 
-def _node(data: float, op: str, a: Value, da: float, b: Value | None = None, db: float = 0.0) -> Value:
+def _node(data: float, op: str, a: Value | None, da: float, b: Value | None = None, db: float = 0.0) -> Value:
     """Make a computed node without the checks of the public constructor (the hot path)."""
     out = object.__new__(Value)
     out.data = data
@@ -250,7 +250,10 @@ def _as_value(x: object) -> Value | None:
     if isinstance(x, Value):
         return x
     if isinstance(x, _NUMBER_TYPES) and not isinstance(x, bool):
-        return Value(x)
+        data = float(x)
+        if data != data:
+            raise ValueError("got NaN as an operand; gradients of NaN are meaningless")
+        return _node(data, "", None, 0.0)
     return None
 
 
