@@ -221,13 +221,13 @@ def topological_order(root: Value) -> list[Value]:
         visited.add(v)
         stack.append(v)
         stack.append(None)
+        # Push the second operand first so that the first one is explored (and listed) first.
+        b = v._b
+        if b is not None and b not in visited:
+            stack.append(b)
         a = v._a
-        if a is not None:
-            if a not in visited:
-                stack.append(a)
-            b = v._b
-            if b is not None and b not in visited:
-                stack.append(b)
+        if a is not None and a not in visited:
+            stack.append(a)
     return order
 
 
