@@ -180,9 +180,14 @@ class Value:
         """Set this node's grad to 1 and add ∂self/∂node into every node it depends on.
 
         Grads accumulate: calling ``backward()`` twice without ``zero_grad()`` in between doubles
-        every grad except this root's, exactly as micrograd does (and as PyTorch does for leaves).
+        every grad except this root's, as PyTorch does for leaves. (micrograd instead propagates the
+        already-accumulated grads and over-counts every node below the first level.)
         """
         order = topological_order(self)
+        # Propagate this call's gradient alone, then add back what earlier calls left behind.
+        earlier = [(v, v.grad) for v in order if v.grad != 0.0]
+        for v, _ in earlier:
+            v.grad = 0.0
         self.grad = 1.0
         for v in reversed(order):
             a = v._a
@@ -192,6 +197,9 @@ class Value:
                 b = v._b
                 if b is not None:
                     b.grad += v._db * g
+        for v, g in earlier:
+            v.grad += g
+        self.grad = 1.0
 
     def zero_grad(self) -> None:
         """Reset the grad of this node and of every node it was computed from."""
