@@ -1,0 +1,266 @@
+"""The live neuron dashboard in real Chromium, served by `panel serve` (issue 3).
+
+Every number the page shows is compared with what `micrograd_core` computes for the state the page is in;
+the page's state is read from the page itself (its URL), never assumed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from micrograd_core import Value
+
+if TYPE_CHECKING:  # fixtures' types; pytest imports conftest.py itself
+    from conftest import AppServer, ErrorLog
+
+pytestmark = pytest.mark.browser
+
+SEED = {"x1": 2.0, "x2": 3.0, "w1": 0.5, "w2": -0.5, "b": 1.0}
+GRADIENT_IDS = ("grad-w1", "grad-w2", "grad-b", "grad-x1", "grad-x2")
+SETTLE_TIMEOUT_S = 15.0
+
+
+# --- what the engine says -------------------------------------------------------------------------------
+
+
+def engine_readouts(params: Mapping[str, float], activation: str) -> dict[str, float]:
+    """The neuron ŷ = f(w1·x1 + w2·x2 + b) computed with micrograd_core: out, z and ∂ŷ/∂ of every input."""
+    v = {name: Value(params[name], name) for name in SEED}
+    z = v["w1"] * v["x1"] + v["w2"] * v["x2"] + v["b"]
+    activations: dict[str, Callable[[], Value]] = {
+        "relu": z.relu,
+        "tanh": z.tanh,
+        "sigmoid": z.sigmoid,
+        "identity": lambda: z,
+    }
+    out = activations[activation]()
+    out.backward()
+    return {"out": out.data, "z": z.data, **{f"grad-{name}": v[name].grad for name in SEED}}
+
+
+def engine_loss(params: Mapping[str, float], activation: str, target: float) -> float:
+    out = engine_readouts(params, activation)["out"]
+    return ((Value(out) - target) ** 2).data
+
+
+def close(a: float, b: float) -> bool:
+    # Same engine, same inputs: only the order of a float sum may differ between app and test.
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+
+
+# --- what the page shows --------------------------------------------------------------------------------
+
+
+def by_testid(page: Page, name: str) -> Locator:
+    return page.locator(f'[data-testid="{name}"]')
+
+
+def shown(page: Page, name: str) -> float:
+    value = by_testid(page, name).get_attribute("data-value")
+    assert value is not None, f'[data-testid="{name}"] has no data-value'
+    return float(value)
+
+
+def shown_readouts(page: Page, names: tuple[str, ...] = ("out", "z", *GRADIENT_IDS)) -> dict[str, float]:
+    return {name: shown(page, name) for name in names}
+
+
+def url_params(page: Page) -> dict[str, str]:
+    query = page.evaluate("window.location.search")
+    return {key: values[-1] for key, values in parse_qs(urlsplit(f"?{query.lstrip('?')}").query).items()}
+
+
+def url_state(page: Page) -> dict[str, float]:
+    """The slider values the page's URL records (seed values for keys it does not carry)."""
+    params = url_params(page)
+    return {name: float(params.get(name, default)) for name, default in SEED.items()}
+
+
+def wait_until(
+    condition: Callable[[], bool], page: Page, what: str, timeout_s: float = SETTLE_TIMEOUT_S
+) -> None:
+    """Poll `condition` (as Panel's tests/util.wait_until does) until true; fail naming `what` on timeout."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout_s}s waiting until {what}")
+        page.wait_for_timeout(50)
+
+
+def expect_readouts(page: Page, expected: Mapping[str, float]) -> None:
+    """Wait until every readout shows the expected number; on timeout, fail listing shown vs expected."""
+    names = tuple(expected)
+
+    def matches() -> bool:
+        return all(close(shown(page, name), expected[name]) for name in names)
+
+    try:
+        wait_until(matches, page, "the readouts show the engine's values")
+    except pytest.fail.Exception:
+        got = shown_readouts(page, names)
+        diff = {name: (got[name], expected[name]) for name in names if not close(got[name], expected[name])}
+        pytest.fail(f"readouts differ from micrograd_core (shown, expected): {diff}")
+
+
+def open_app(page: Page, server: AppServer, **query: str) -> None:
+    """Navigate to the app (with an optional query string) and wait until Panel has rendered it."""
+    page.goto(server.url + (f"?{urlencode(query)}" if query else ""))
+    expect(by_testid(page, "out")).to_have_count(1)
+    expect(by_testid(page, "title")).to_be_visible()
+    expect(by_testid(page, "title")).not_to_have_text(re.compile(r"^\s*$"))
+    expect(page.locator("body")).not_to_have_class(re.compile(r"\bpn-loading\b"))
+
+
+def title_text(page: Page) -> str:
+    return by_testid(page, "title").inner_text().strip()
+
+
+def slider_label(page: Page, name: str) -> str:
+    return page.locator(f".mg-slider-{name} .bk-slider-title").inner_text().strip()
+
+
+def choose(page: Page, css_class: str, option: re.Pattern[str]) -> None:
+    """Pick the option whose label matches `option` in a Panel selection widget (Select or button group)."""
+    widget = page.locator(f".{css_class}")
+    select = widget.locator("select")
+    if select.count():
+        labels = [label.strip() for label in select.locator("option").all_inner_texts()]
+        matching = [label for label in labels if option.search(label)]
+        assert len(matching) == 1, f"{css_class}: expected one option matching {option.pattern}, got {labels}"
+        select.select_option(label=matching[0])
+    else:
+        widget.locator("button, label").filter(has_text=option).click()
+
+
+# --- the tests ------------------------------------------------------------------------------------------
+
+
+def test_page_loads_with_the_seed_example(page: Page, app_server: AppServer, errors: ErrorLog) -> None:
+    open_app(page, app_server)
+    expected = engine_readouts(SEED, "relu")
+    assert expected["out"] == 0.5  # the seed notebook's example, as a sanity check of the reference
+    expect_readouts(page, expected)
+    assert [shown(page, name) for name in GRADIENT_IDS] == [2.0, 3.0, 1.0, 0.5, -0.5]
+    assert by_testid(page, "out").inner_text().strip(), "the output readout shows no text"
+    errors.assert_clean()
+
+
+def test_keyboard_moves_w1_and_the_readouts_follow_the_engine(
+    page: Page, app_server: AppServer, errors: ErrorLog
+) -> None:
+    open_app(page, app_server)
+    expect_readouts(page, engine_readouts(SEED, "relu"))
+    handle = page.locator(".mg-slider-w1 .noUi-handle")
+    handle.focus()
+
+    handle.press("ArrowRight")
+    wait_until(lambda: url_state(page)["w1"] != SEED["w1"], page, "the URL records the moved w1")
+    step = url_state(page)["w1"] - SEED["w1"]
+    assert step > 0, f"ArrowRight moved w1 the wrong way (step {step})"
+
+    for _ in range(2):
+        handle.press("ArrowRight")
+    wait_until(
+        lambda: math.isclose(url_state(page)["w1"], SEED["w1"] + 3 * step, rel_tol=1e-9),
+        page,
+        "w1 has moved by three steps",
+    )
+    state = url_state(page)
+    assert {k: v for k, v in state.items() if k != "w1"} == {k: v for k, v in SEED.items() if k != "w1"}
+    expected = engine_readouts(state, "relu")
+    assert not close(expected["out"], 0.5), "the move should change the output"
+    expect_readouts(page, expected)
+    errors.assert_clean()
+
+
+def test_language_switch_changes_labels_and_back(page: Page, app_server: AppServer, errors: ErrorLog) -> None:
+    open_app(page, app_server)
+    english_title, english_label = title_text(page), slider_label(page, "w1")
+
+    choose(page, "mg-language", re.compile(r"^(fr|fran[cç]ais)$", re.IGNORECASE))
+    expect(by_testid(page, "title")).not_to_have_text(english_title)
+    french_title = title_text(page)
+    expect(page.locator(".mg-slider-w1 .bk-slider-title")).not_to_have_text(english_label)
+    french_label = slider_label(page, "w1")
+    wait_until(lambda: url_params(page).get("lang") == "fr", page, "the URL records lang=fr")
+
+    choose(page, "mg-language", re.compile(r"^(en|english)$", re.IGNORECASE))
+    expect(by_testid(page, "title")).to_have_text(english_title)
+    expect(page.locator(".mg-slider-w1 .bk-slider-title")).to_have_text(english_label)
+    assert (french_title, french_label) != (english_title, english_label)
+    errors.assert_clean()
+
+
+def test_url_parameters_open_that_state(page: Page, app_server: AppServer, errors: ErrorLog) -> None:
+    open_app(page, app_server)
+    english_title, english_label = title_text(page), slider_label(page, "w1")
+
+    open_app(page, app_server, w1="-1", x2="0.5", act="tanh", lang="fr")
+    state = {**SEED, "w1": -1.0, "x2": 0.5}
+    expect_readouts(page, engine_readouts(state, "tanh"))
+    assert title_text(page) != english_title
+    assert slider_label(page, "w1") != english_label
+    errors.assert_clean()
+
+
+def test_url_garbage_is_ignored_or_clamped_with_a_notice(
+    page: Page, app_server: AppServer, errors: ErrorLog
+) -> None:
+    open_app(page, app_server, w1="abc", w2="1e308", foo="1")
+    notice = by_testid(page, "notice")
+    expect(notice).to_be_visible()
+    expect(notice).not_to_have_text(re.compile(r"^\s*$"))
+
+    # w1=abc is ignored (seed value), w2=1e308 is clamped to some finite maximum of its slider.
+    # With ReLU and z > 0, ∂ŷ/∂x1 = w1 and ∂ŷ/∂x2 = w2, so the page itself tells which values it uses.
+    wait_until(lambda: shown(page, "grad-x2") != SEED["w2"], page, "the clamped w2 is in use")
+    w2 = shown(page, "grad-x2")
+    assert math.isfinite(w2) and 1.0 < w2 < 1e300, f"w2 should be clamped to its slider's maximum, got {w2}"
+    expect_readouts(page, engine_readouts({**SEED, "w2": w2}, "relu"))
+    errors.assert_clean()
+
+
+def test_step_lowers_the_loss_and_play_pause_stops_cleanly(
+    page: Page, app_server: AppServer, errors: ErrorLog
+) -> None:
+    target, learning_rate = 2.0, 0.01
+    open_app(page, app_server, target=str(target), lr=str(learning_rate))
+    start_loss = engine_loss(SEED, "relu", target)
+    expect_readouts(page, {"loss": start_loss})
+
+    page.locator(".mg-step button").click()
+    wait_until(lambda: shown(page, "loss") < start_loss, page, "one Step lowered the loss")
+    # One gradient-descent step on w1, w2, b: w ← w − lr·∂L/∂w, with ∂L/∂w = 2(ŷ − y*)·∂ŷ/∂w.
+    seed = engine_readouts(SEED, "relu")
+    dloss_dout = 2 * (seed["out"] - target)
+    stepped = dict(SEED)
+    for w in ("w1", "w2", "b"):
+        stepped[w] -= learning_rate * dloss_dout * seed[f"grad-{w}"]
+    expect_readouts(page, {**engine_readouts(stepped, "relu"), "loss": engine_loss(stepped, "relu", target)})
+    after_step = shown(page, "loss")
+
+    play = page.locator(".mg-play button")
+    play.click()
+    wait_until(lambda: shown(page, "loss") < after_step, page, "Play keeps lowering the loss")
+    play.click()
+    # Paused: the readouts must stop moving (allow one in-flight update to land first).
+    page.wait_for_timeout(300)
+    paused = shown_readouts(page, ("loss", "out", *GRADIENT_IDS))
+    page.wait_for_timeout(1000)
+    still = shown_readouts(page, ("loss", "out", *GRADIENT_IDS))
+    assert still == paused, "the page kept changing after Pause"
+    assert paused["loss"] < after_step
+    state = url_state(page)
+    expect_readouts(page, {**engine_readouts(state, "relu"), "loss": engine_loss(state, "relu", target)})
+
+    page.locator(".mg-step button").click()
+    wait_until(lambda: shown(page, "loss") < paused["loss"], page, "Step after Pause still lowers the loss")
+    errors.assert_clean()
