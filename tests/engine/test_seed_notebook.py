@@ -5,6 +5,7 @@ gradient checks, and the two-input ReLU neuron.
 """
 
 import math
+from collections.abc import Callable
 
 import pytest
 
@@ -74,8 +75,8 @@ def test_relu_of_x_squared_minus_four_is_flat_where_negative() -> None:
         ("relu(x*y+x)", lambda x, y: (x * y + x).relu(), [1.0, 1.0]),
     ],
 )
-def test_seed_gradient_checks_pass(name: str, f: object, inputs: list[float]) -> None:
-    report = grad_check(f, inputs)  # type: ignore[arg-type]
+def test_seed_gradient_checks_pass(name: str, f: Callable[..., Value], inputs: list[float]) -> None:
+    report = grad_check(f, inputs)
     assert report.ok, f"{name}\n{report}"
     assert len(report.rows) == len(inputs)
 
