@@ -1,0 +1,1 @@
+"""micrograd-web's dashboard: a live neuron whose every number comes from micrograd_core."""

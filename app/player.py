@@ -1,0 +1,31 @@
+"""Play/Pause wiring: while ``model.playing`` is true, a periodic callback takes one step per frame.
+
+``pn.state.add_periodic_callback`` runs on the server's event loop and, under Pyodide, on the
+browser's (asyncio), so the same code animates both the served and the static app.
+"""
+
+from __future__ import annotations
+
+import panel as pn
+import param
+
+from .model import NeuronModel
+
+FRAME_MS = 150
+
+
+class Player:
+    """Starts a periodic ``model.play_tick`` when Play is pressed and stops it on pause or stop."""
+
+    def __init__(self, model: NeuronModel, period_ms: int = FRAME_MS) -> None:
+        self.model = model
+        self.period_ms = period_ms
+        self._callback: pn.io.callbacks.PeriodicCallback | None = None
+        model.param.watch(self._on_playing, "playing")
+
+    def _on_playing(self, event: param.parameterized.Event) -> None:
+        if event.new and self._callback is None:
+            self._callback = pn.state.add_periodic_callback(self.model.play_tick, period=self.period_ms)
+        elif not event.new and self._callback is not None:
+            self._callback.stop()
+            self._callback = None

@@ -1,0 +1,72 @@
+"""What every view shares: the model, in-place updates on a new result, relabelling on a language switch."""
+
+from __future__ import annotations
+
+import panel as pn
+import param
+
+from ..model import NeuronModel
+from ..neuron import NeuronResult
+
+POSITIVE = "#2b6cb0"  # blue: raising the input raises ŷ
+NEGATIVE = "#dd6b20"  # orange: raising the input lowers ŷ
+ZERO = "#a0aec0"
+
+CSS = """
+:host { --mg-pos: #2b6cb0; --mg-neg: #dd6b20; font-size: 14px; }
+.mg-card-title { font-weight: 600; font-size: 15px; margin: 0 0 4px 0; }
+.mg-muted { color: #4a5568; font-size: 13px; }
+.mg-num { font-variant-numeric: tabular-nums; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+.mg-pos { color: var(--mg-pos); }
+.mg-neg { color: var(--mg-neg); }
+.mg-zero { color: #718096; }
+table.mg-table { border-collapse: collapse; width: 100%; font-size: 13px; }
+table.mg-table th, table.mg-table td { padding: 3px 6px; border-bottom: 1px solid #e2e8f0;
+                                       text-align: right; }
+table.mg-table th:first-child, table.mg-table td:first-child { text-align: left; }
+.mg-ok { color: #2f855a; font-weight: 700; }
+.mg-bad { color: #c53030; font-weight: 700; }
+"""
+
+
+def sign_class(x: float) -> str:
+    return "mg-pos" if x > 0 else "mg-neg" if x < 0 else "mg-zero"
+
+
+def sign_color(x: float) -> str:
+    return POSITIVE if x > 0 else NEGATIVE if x < 0 else ZERO
+
+
+def html_pane(**params: object) -> pn.pane.HTML:
+    """An HTML pane carrying the shared stylesheet (panes live in shadow roots)."""
+    return pn.pane.HTML("", stylesheets=[CSS], sizing_mode="stretch_width", margin=(4, 8), **params)
+
+
+class ModelView(pn.viewable.Viewer):
+    """Base view: calls ``update(result)`` on every new result and ``relabel(lang)`` on a language switch."""
+
+    model = param.ClassSelector(class_=NeuronModel, doc="the state this view shows")
+
+    def __init__(self, model: NeuronModel, **params: object) -> None:
+        super().__init__(model=model, **params)
+        self._build()
+        self.relabel(model.language)
+        self.update(model.result)
+        model.param.watch(self._on_result, "result")
+        model.param.watch(self._on_language, "language")
+
+    def _on_result(self, event: param.parameterized.Event) -> None:
+        self.update(event.new)
+
+    def _on_language(self, event: param.parameterized.Event) -> None:
+        self.relabel(event.new)
+        self.update(self.model.result)
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def update(self, result: NeuronResult) -> None:
+        raise NotImplementedError
+
+    def relabel(self, lang: str) -> None:
+        raise NotImplementedError

@@ -1,0 +1,66 @@
+"""View 5: the live gradient check (seed §4): autograd vs centred difference for each input, ✓/✗.
+
+At ReLU's kink (z = 0) the two honestly disagree; the view shows ✗ and says why.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import panel as pn
+
+from ..formatting import fmt
+from ..i18n import t
+from ..neuron import CHECK_EPS, CHECK_TOL, NeuronResult
+from .base import ModelView, html_pane
+
+
+class GradCheckView(ModelView):
+    """An HTML table (``pane.object``) rebuilt from ``result.check_rows`` on every change."""
+
+    def _build(self) -> None:
+        self.pane = html_pane()
+        self._lang = self.model.language
+
+    def relabel(self, lang: str) -> None:
+        self._lang = lang
+
+    def update(self, result: NeuronResult) -> None:
+        lang = self._lang
+        head = "".join(
+            f"<th>{escape(t(key, lang))}</th>"
+            for key in (
+                "check_input",
+                "check_value",
+                "check_autograd",
+                "check_numeric",
+                "check_diff",
+                "check_ok",
+            )
+        )
+        body = "".join(
+            f'<tr data-testid="check-{escape(row.name)}" data-ok="{str(row.ok).lower()}">'
+            f"<td>{escape(row.name)}</td>"
+            f'<td class="mg-num">{fmt(row.value)}</td>'
+            f'<td class="mg-num">{fmt(row.autograd, 6)}</td>'
+            f'<td class="mg-num">{fmt(row.numeric, 6)}</td>'
+            f'<td class="mg-num">{fmt(row.error, 2)}</td>'
+            f'<td class="{"mg-ok" if row.ok else "mg-bad"}">{"✓" if row.ok else "✗"}</td></tr>'
+            for row in result.check_rows
+        )
+        if result.check_ok:
+            verdict = t("check_all_ok", lang, eps=f"{CHECK_EPS:g}", tol=f"{CHECK_TOL:g}")
+        elif result.at_kink:
+            verdict = t("check_kink", lang)
+        else:
+            names = ", ".join(row.name for row in result.check_rows if not row.ok)
+            verdict = t("check_mismatch", lang, names=names)
+        css = "mg-muted" if result.check_ok else "mg-bad"
+        self.pane.object = (
+            f'<div class="mg-card-title">{escape(t("check_title", lang))}</div>'
+            f'<table class="mg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+            f'<p class="{css}" data-testid="check-verdict" style="font-weight:400">{escape(verdict)}</p>'
+        )
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self.pane

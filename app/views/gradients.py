@@ -1,0 +1,80 @@
+"""View 2: a bar per gradient ∂ŷ/∂w1 … ∂ŷ/∂x2, coloured by sign, with the values also as text."""
+
+from __future__ import annotations
+
+from html import escape
+
+import panel as pn
+from bokeh.models import ColumnDataSource, FactorRange
+from bokeh.plotting import figure
+
+from ..formatting import fmt
+from ..i18n import t
+from ..neuron import GRAD_NAMES, NeuronResult
+from .base import ModelView, html_pane, sign_class, sign_color
+from .output import readout
+
+FACTORS = [f"∂ŷ/∂{name}" for name in GRAD_NAMES]
+
+
+class GradientsView(ModelView):
+    """Bar chart + text list of ∂ŷ/∂· (``source`` columns: factor, grad, color, text, baseline)."""
+
+    def _build(self) -> None:
+        self.source = ColumnDataSource(
+            data={"factor": [], "grad": [], "color": [], "text": [], "baseline": []}
+        )
+        fig = figure(
+            x_range=FactorRange(*FACTORS),
+            height=260,
+            sizing_mode="stretch_width",
+            toolbar_location=None,
+            tools="",
+        )
+        fig.vbar(x="factor", top="grad", width=0.6, color="color", source=self.source)
+        fig.text(
+            x="factor",
+            y="grad",
+            text="text",
+            source=self.source,
+            text_align="center",
+            text_baseline="baseline",
+            text_font_size="12px",
+            text_color="#1a202c",
+        )
+        fig.y_range.range_padding = 0.25
+        fig.xgrid.grid_line_color = None
+        fig.xaxis.major_label_text_font_size = "13px"
+        self.figure = fig
+        self.text = html_pane()
+        self._lang = self.model.language
+
+    def relabel(self, lang: str) -> None:
+        self._lang = lang
+        self.figure.title.text = t("grads_title", lang)
+        self.figure.yaxis.axis_label = t("grads_axis", lang)
+
+    def update(self, result: NeuronResult) -> None:
+        grads = [result.grads[name] for name in GRAD_NAMES]
+        self.source.data = {
+            "factor": FACTORS,
+            "grad": grads,
+            "color": [sign_color(g) for g in grads],
+            "text": [fmt(g, 3) for g in grads],
+            # each label sits just outside its bar's end: above a positive bar, below a negative one
+            "baseline": ["top" if g < 0 else "bottom" for g in grads],
+        }
+        items = "".join(
+            f'<span style="margin-right:14px">∂ŷ/∂{name} = '
+            f"{readout(f'grad-{name}', result.grads[name], f'mg-num {sign_class(result.grads[name])}')}"
+            "</span>"
+            for name in GRAD_NAMES
+        )
+        self.text.object = (
+            f'<div>{items}</div><div class="mg-muted">{escape(t("grads_hint", self._lang))}</div>'
+        )
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(
+            pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"), self.text, sizing_mode="stretch_width"
+        )

@@ -1,0 +1,192 @@
+"""View 3: the neuron's computation graph, left to right, each node showing its data and grad.
+
+Nodes and edges are the engine's own (``micrograd_core.trace`` → ``NeuronResult.nodes/edges``);
+this module only places them: a node's column is its depth (leaves sit just left of the node
+that uses them) and its row the mean of its inputs' rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import panel as pn
+from bokeh.models import Arrow, ColumnDataSource, Range1d, VeeHead
+from bokeh.plotting import figure
+
+from ..formatting import fmt
+from ..i18n import t
+from ..neuron import GraphEdge, GraphNode, NeuronResult
+from .base import NEGATIVE, POSITIVE, ModelView
+
+BOX_W = 0.78
+BOX_H = 0.74
+OP_SYMBOLS = {"*": "×", "+": "+", "relu": "ReLU", "tanh": "tanh", "sigmoid": "σ"}
+FILL = {1: "#ebf4ff", -1: "#fffaf0", 0: "#f7fafc"}
+BORDER = {1: POSITIVE, -1: NEGATIVE, 0: "#a0aec0"}
+
+
+def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge]) -> list[tuple[float, float]]:
+    """(column, row) of each node: inputs on the left, the root on the right."""
+    n = len(nodes)
+    inputs: list[list[int]] = [[] for _ in range(n)]
+    consumers: list[list[int]] = [[] for _ in range(n)]
+    for e in edges:
+        inputs[e.target].append(e.source)
+        consumers[e.source].append(e.target)
+    depth = [0] * n
+    for i in range(n):  # nodes come in topological order: inputs first
+        if inputs[i]:
+            depth[i] = 1 + max(depth[j] for j in inputs[i])
+    column = list(depth)
+    late = [i for i in range(n) if not inputs[i] and consumers[i] and min(depth[c] for c in consumers[i]) > 1]
+    for i in late:
+        column[i] = min(depth[c] for c in consumers[i]) - 1
+
+    first = [i for i in range(n) if column[i] == 0]
+    first.sort(key=lambda i: _leaf_rank(nodes[i].name))
+    row = [0.0] * n
+    for k, i in enumerate(first):
+        row[i] = (len(first) - 1) / 2.0 - k
+    for i in range(n):
+        placed = [row[j] for j in inputs[i] if j not in late]
+        if placed:
+            row[i] = sum(placed) / len(placed)
+    for i in late:
+        row[i] = min(row[c] for c in consumers[i]) - 1.0
+    return [(float(c), r) for c, r in zip(column, row, strict=True)]
+
+
+def _leaf_rank(name: str) -> tuple[str, str]:
+    # x1, w1, x2, w2: each input next to its weight, so that the product sits between them
+    return (name[1:], name[:1].replace("x", "a"))
+
+
+def _sign(x: float) -> int:
+    return 1 if x > 0 else -1 if x < 0 else 0
+
+
+def _title(node: GraphNode) -> str:
+    if not node.op:
+        return node.name
+    return f"{node.name}  ({OP_SYMBOLS.get(node.op, node.op)})"
+
+
+class GraphView(ModelView):
+    """Sources: ``nodes`` (x, y, title, data_text, grad_text, data, grad, fill, border) and
+    ``edges`` (x0, y0, x1, y1, xm, ym, local, text)."""
+
+    def _build(self) -> None:
+        self.nodes = ColumnDataSource(
+            data={
+                k: [] for k in ("x", "y", "title", "data_text", "grad_text", "data", "grad", "fill", "border")
+            }
+        )
+        self.edges = ColumnDataSource(
+            data={k: [] for k in ("x0", "y0", "x1", "y1", "xm", "ym", "local", "text")}
+        )
+        fig = figure(
+            x_range=Range1d(-0.5, 4.5),
+            y_range=Range1d(-2.0, 2.0),
+            height=330,
+            min_width=520,
+            sizing_mode="stretch_width",
+            toolbar_location=None,
+            tools="",
+        )
+        fig.axis.visible = False
+        fig.grid.visible = False
+        fig.outline_line_color = None
+        fig.add_layout(
+            Arrow(
+                end=VeeHead(size=8, fill_color="#4a5568", line_color="#4a5568"),
+                x_start="x0",
+                y_start="y0",
+                x_end="x1",
+                y_end="y1",
+                line_color="#4a5568",
+                line_width=1.5,
+                source=self.edges,
+            )
+        )
+        fig.text(
+            x="xm",
+            y="ym",
+            text="text",
+            source=self.edges,
+            text_align="center",
+            text_baseline="bottom",
+            text_font_size="11px",
+            text_color="#2d3748",
+            background_fill_color="white",
+            background_fill_alpha=0.8,
+        )
+        fig.rect(
+            x="x",
+            y="y",
+            width=BOX_W,
+            height=BOX_H,
+            source=self.nodes,
+            fill_color="fill",
+            line_color="border",
+            line_width=2,
+            border_radius=6,
+        )
+        common = {"x": "x", "y": "y", "source": self.nodes, "text_align": "center", "text_baseline": "middle"}
+        fig.text(y_offset=-19, text="title", text_font_size="13px", text_font_style="bold", **common)
+        fig.text(y_offset=0, text="data_text", text_font_size="11px", text_color="#1a202c", **common)
+        fig.text(y_offset=17, text="grad_text", text_font_size="11px", text_color="#1a202c", **common)
+        self.figure = fig
+        self.hint = pn.pane.HTML(
+            "", sizing_mode="stretch_width", margin=(0, 8), styles={"color": "#4a5568", "font-size": "13px"}
+        )
+        self._lang = self.model.language
+        self._shape: tuple[tuple[str, ...], tuple[tuple[int, int], ...]] | None = None
+        self._positions: list[tuple[float, float]] = []
+
+    def relabel(self, lang: str) -> None:
+        self._lang = lang
+        self.figure.title.text = t("graph_title", lang)
+        self.hint.object = t("graph_edge_hint", lang)
+
+    def update(self, result: NeuronResult) -> None:
+        nodes, edges = result.nodes, result.edges
+        shape = (tuple(n.name for n in nodes), tuple((e.source, e.target) for e in edges))
+        if shape != self._shape:  # only a new activation (identity has no f node) changes the drawing
+            self._shape = shape
+            self._positions = layout(nodes, edges)
+            xs = [p[0] for p in self._positions]
+            ys = [p[1] for p in self._positions]
+            self.figure.x_range.update(start=min(xs) - 0.55, end=max(xs) + 0.55)
+            self.figure.y_range.update(start=min(ys) - 0.6, end=max(ys) + 0.6)
+        pos = self._positions
+        data_word, grad_word = t("graph_data", self._lang), t("graph_grad", self._lang)
+        self.nodes.data = {
+            "x": [p[0] for p in pos],
+            "y": [p[1] for p in pos],
+            "title": [_title(n) for n in nodes],
+            "data_text": [f"{data_word} {fmt(n.data)}" for n in nodes],
+            "grad_text": [f"{grad_word} {fmt(n.grad)}" for n in nodes],
+            "data": [n.data for n in nodes],
+            "grad": [n.grad for n in nodes],
+            "fill": [FILL[_sign(n.grad)] for n in nodes],
+            "border": [BORDER[_sign(n.grad)] for n in nodes],
+        }
+        half = BOX_W / 2.0
+        self.edges.data = {
+            "x0": [pos[e.source][0] + half for e in edges],
+            "y0": [pos[e.source][1] for e in edges],
+            "x1": [pos[e.target][0] - half for e in edges],
+            "y1": [pos[e.target][1] for e in edges],
+            "xm": [(pos[e.source][0] + pos[e.target][0]) / 2.0 for e in edges],
+            "ym": [(pos[e.source][1] + pos[e.target][1]) / 2.0 for e in edges],
+            "local": [e.local for e in edges],
+            "text": [f"×{fmt(e.local, 3)}" for e in edges],
+        }
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(
+            pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"),
+            self.hint,
+            sizing_mode="stretch_width",
+            styles={"overflow-x": "auto"},
+        )
