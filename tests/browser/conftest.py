@@ -8,6 +8,7 @@ the keyboard on the noUiSlider handle, and collect `console` messages of type "e
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import socket
@@ -29,6 +30,11 @@ ROOT = Path(__file__).resolve().parents[2]
 # The servable app; overridable to debug these fixtures against another Panel script.
 APP_SCRIPT = Path(os.environ.get("MICROGRAD_WEB_APP_SCRIPT", ROOT / "app" / "main.py")).resolve()
 HOST = "127.0.0.1"
+
+if (
+    importlib.util.find_spec("app") is None
+):  # the tests read the app's message catalogue, like app/main.py does
+    sys.path.insert(0, str(ROOT))
 
 # Flags required on this machine and in CI (no GPU, no sandbox, no phoning home).
 CHROMIUM_ARGS = [
