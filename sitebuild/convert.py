@@ -1,0 +1,100 @@
+"""Run `panel convert --to pyodide-worker` and adapt its worker to install from the lock.
+
+Panel's worker `importScripts` pyodide.js from the CDN, loads micropip and installs bokeh and panel
+by wheel URL (which makes micropip read panel's metadata and pull pandas). We keep Panel's worker
+and page handler and replace exactly those two steps: Pyodide from where the site says, and every
+package in ONE `loadPackage` call resolved through a lock (parallel downloads, no micropip).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitebuild import BuildError
+
+_IMPORT_PYODIDE = re.compile(r'^importScripts\("https://cdn\.jsdelivr\.net/pyodide/[^"]+/pyodide\.js"\);$', re.M)
+_LOAD_PYODIDE = "  self.pyodide = await loadPyodide();\n"
+# From loading micropip to the end of the try/catch around micropip.install.
+_MICROPIP_BLOCK = re.compile(
+    r'  await self\.pyodide\.loadPackage\("micropip"\);\n.*?micropip\.install\(.*?\n  \}\n', re.S
+)
+_STATUS_RENAMES = {
+    "msg: 'Loading pyodide'": "msg: 'Starting Python (1/3)…'",
+    "msg: 'Executing code'": "msg: 'Starting the app (3/3)…'",
+}
+
+
+@dataclass(frozen=True)
+class WorkerPlan:
+    """How the worker gets Pyodide and packages; paths are relative to the site root."""
+
+    pyodide_js: str  # relative path or absolute CDN URL of pyodide.js
+    index_url: str | None  # relative folder for loadPyodide({indexURL}); None: where pyodide.js is
+    packages: tuple[str, ...]  # lock names (and relative wheel paths, when `wheel_urls`)
+    wheel_urls: tuple[str, ...] = ()  # site-relative wheels loaded by URL
+    panel_cdn_root: str | None = None  # relative folder for Panel's CSS (PANEL_CDN_ROOT)
+
+
+def run_panel_convert(app_script: Path, repo_root: Path, out_dir: Path) -> tuple[Path, Path]:
+    """Convert the app with Panel's own machinery; return (page html, worker js)."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(repo_root), os.environ.get("PYTHONPATH")])))
+    env.pop("PANEL_CDN_ROOT", None)  # the build decides what the page references
+    cmd = [sys.executable, "-m", "panel", "convert", str(app_script), "--to", "pyodide-worker",
+           "--out", str(out_dir), "--num-procs", "1"]
+    result = subprocess.run(cmd, cwd=repo_root, env=env, capture_output=True, text=True, check=False)
+    html, worker = out_dir / f"{app_script.stem}.html", out_dir / f"{app_script.stem}.js"
+    if result.returncode != 0 or not html.is_file() or not worker.is_file():
+        raise BuildError(f"panel convert failed for {app_script}:\n{result.stdout}{result.stderr}".rstrip())
+    return html, worker
+
+
+def adapt_worker(source: str, plan: WorkerPlan) -> str:
+    """Rewrite Panel's worker per `plan`; fail loudly if Panel's template no longer matches."""
+    for pattern, what in ((_IMPORT_PYODIDE, "importScripts(<CDN pyodide.js>)"), (_MICROPIP_BLOCK, "micropip block")):
+        if len(pattern.findall(source)) != 1:
+            raise BuildError(f"Panel's pyodide-worker template changed: cannot find exactly one {what}")
+    if source.count(_LOAD_PYODIDE) != 1:
+        raise BuildError("Panel's pyodide-worker template changed: cannot find `await loadPyodide()`")
+    header = _header(plan)
+    source = _IMPORT_PYODIDE.sub(lambda _: header, source)
+    source = source.replace(_LOAD_PYODIDE, "  self.pyodide = await loadPyodide(MG_PYODIDE_OPTIONS);\n")
+    source = _MICROPIP_BLOCK.sub(lambda _: _INSTALL_BLOCK, source)
+    for old, new in _STATUS_RENAMES.items():
+        source = source.replace(old, new)
+    return source
+
+
+def _header(plan: WorkerPlan) -> str:
+    site = "(path) => new URL(path, self.location).href"
+    pyodide_js = plan.pyodide_js if "://" in plan.pyodide_js else f"MG_SITE({json.dumps(plan.pyodide_js)})"
+    options = []
+    if plan.index_url is not None:
+        options.append(f"indexURL: MG_SITE({json.dumps(plan.index_url)})")
+    if plan.panel_cdn_root is not None:
+        options.append(f"env: {{PANEL_CDN_ROOT: MG_SITE({json.dumps(plan.panel_cdn_root)})}}")
+    packages = [json.dumps(p) for p in plan.packages] + [f"MG_SITE({json.dumps(u)})" for u in plan.wheel_urls]
+    return "\n".join([
+        "// Adapted by micrograd-web's build.py: Pyodide and every package come from the URLs below,",
+        "// all packages are installed in one parallel loadPackage call (no micropip).",
+        f"const MG_SITE = {site};",
+        f"importScripts({pyodide_js});",
+        f"const MG_PYODIDE_OPTIONS = {{{', '.join(options)}}};",
+        "const MG_PACKAGES = [\n  " + ",\n  ".join(packages) + "\n];",
+    ])
+
+
+_INSTALL_BLOCK = """\
+  self.postMessage({type: 'status', msg: 'Loading packages (2/3)…'})
+  try {
+    await self.pyodide.loadPackage(MG_PACKAGES);
+  } catch(e) {
+    self.postMessage({type: 'status', msg: `Error while installing packages: ${e}`});
+    throw e
+  }
+"""
