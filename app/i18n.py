@@ -60,12 +60,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Computation graph: data (forward) and grad (backward) at each node",
         "fr": "Graphe de calcul : valeur (passe avant) et gradient (passe arrière) à chaque nœud",
     },
-    "graph_data": {"en": "data", "fr": "valeur"},
-    "graph_grad": {"en": "grad", "fr": "grad"},
     "graph_edge_hint": {
-        "en": "On each arrow: the local derivative ∂output/∂input that backward multiplies by.",
-        "fr": "Sur chaque flèche : la dérivée locale ∂sortie/∂entrée par laquelle la passe arrière "
-        "multiplie.",
+        "en": "In each box: the node's data (forward), then ∂ its grad ∂ŷ/∂node (backward). On each arrow: "
+        "the local derivative ∂output/∂input that backward multiplies the grad by.",
+        "fr": "Dans chaque case : la valeur du nœud (passe avant), puis ∂ son gradient ∂ŷ/∂nœud (passe "
+        "arrière). Sur chaque flèche : la dérivée locale ∂sortie/∂entrée par laquelle la passe arrière "
+        "multiplie le gradient.",
     },
     # activation curve
     "curve_title": {

@@ -41,6 +41,18 @@ CARD_STYLES = {
     "min-width": "0",
 }
 
+# On a phone the sidebar stacks above the main area and the whole page scrolls (the template's
+# default keeps them side by side in a fixed-height viewport).
+PHONE_CSS = """
+@media (max-width: 760px) {
+  #container { height: auto !important; min-height: 100vh; overflow: visible !important; }
+  #content { flex-direction: column; flex-wrap: nowrap; height: auto; overflow: visible !important; }
+  #sidebar { max-width: none !important; width: 100% !important; height: auto; border-right: none;
+             border-bottom: 1px solid var(--bs-border-color); padding: 8px 12px; }
+  #main { overflow: visible; padding: 4px 2px 12px 2px; }
+}
+"""
+
 
 def card(*objects: pn.viewable.Viewable | pn.viewable.Viewer, grow: str = "1 1 420px") -> pn.Column:
     """A white rounded box that takes a share of the row and wraps below ~420 px."""
@@ -78,6 +90,7 @@ def build(model: NeuronModel | None = None) -> pn.template.BootstrapTemplate:
         main=[main],
         header_background=ACCENT,
         sidebar_width=300,
+        raw_css=[PHONE_CSS],
     )
     Player(model)
     if pn.state.location is not None:

@@ -58,7 +58,8 @@ class GradCheckView(ModelView):
         css = "mg-muted" if result.check_ok else "mg-bad"
         self.pane.object = (
             f'<div class="mg-card-title">{escape(t("check_title", lang))}</div>'
-            f'<table class="mg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+            f'<div style="overflow-x:auto"><table class="mg-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>"
             f'<p class="{css}" data-testid="check-verdict" style="font-weight:400">{escape(verdict)}</p>'
         )
 

@@ -8,6 +8,7 @@ that uses them) and its row the mean of its inputs' rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 
 import panel as pn
 from bokeh.models import Arrow, ColumnDataSource, Range1d, VeeHead
@@ -16,9 +17,9 @@ from bokeh.plotting import figure
 from ..formatting import fmt
 from ..i18n import t
 from ..neuron import GraphEdge, GraphNode, NeuronResult
-from .base import NEGATIVE, POSITIVE, ModelView
+from .base import NEGATIVE, POSITIVE, ModelView, html_pane
 
-BOX_W = 0.78
+BOX_W = 0.74
 BOX_H = 0.74
 OP_SYMBOLS = {"*": "×", "+": "+", "relu": "ReLU", "tanh": "tanh", "sigmoid": "σ"}
 FILL = {1: "#ebf4ff", -1: "#fffaf0", 0: "#f7fafc"}
@@ -88,7 +89,6 @@ class GraphView(ModelView):
             x_range=Range1d(-0.5, 4.5),
             y_range=Range1d(-2.0, 2.0),
             height=330,
-            min_width=520,
             sizing_mode="stretch_width",
             toolbar_location=None,
             tools="",
@@ -113,12 +113,10 @@ class GraphView(ModelView):
             y="ym",
             text="text",
             source=self.edges,
-            text_align="center",
+            text_align="left",
             text_baseline="bottom",
-            text_font_size="11px",
+            text_font_size="10px",
             text_color="#2d3748",
-            background_fill_color="white",
-            background_fill_alpha=0.8,
         )
         fig.rect(
             x="x",
@@ -133,9 +131,10 @@ class GraphView(ModelView):
         )
         common = {"x": "x", "y": "y", "source": self.nodes, "text_align": "center", "text_baseline": "middle"}
         fig.text(y_offset=-19, text="title", text_font_size="13px", text_font_style="bold", **common)
-        fig.text(y_offset=0, text="data_text", text_font_size="11px", text_color="#1a202c", **common)
-        fig.text(y_offset=17, text="grad_text", text_font_size="11px", text_color="#1a202c", **common)
+        fig.text(y_offset=0, text="data_text", text_font_size="12px", text_color="#1a202c", **common)
+        fig.text(y_offset=17, text="grad_text", text_font_size="12px", text_color="border", **common)
         self.figure = fig
+        self.heading = html_pane()
         self.hint = pn.pane.HTML(
             "", sizing_mode="stretch_width", margin=(0, 8), styles={"color": "#4a5568", "font-size": "13px"}
         )
@@ -145,7 +144,7 @@ class GraphView(ModelView):
 
     def relabel(self, lang: str) -> None:
         self._lang = lang
-        self.figure.title.text = t("graph_title", lang)
+        self.heading.object = f'<div class="mg-card-title">{escape(t("graph_title", lang))}</div>'
         self.hint.object = t("graph_edge_hint", lang)
 
     def update(self, result: NeuronResult) -> None:
@@ -159,13 +158,12 @@ class GraphView(ModelView):
             self.figure.x_range.update(start=min(xs) - 0.55, end=max(xs) + 0.55)
             self.figure.y_range.update(start=min(ys) - 0.6, end=max(ys) + 0.6)
         pos = self._positions
-        data_word, grad_word = t("graph_data", self._lang), t("graph_grad", self._lang)
         self.nodes.data = {
             "x": [p[0] for p in pos],
             "y": [p[1] for p in pos],
             "title": [_title(n) for n in nodes],
-            "data_text": [f"{data_word} {fmt(n.data)}" for n in nodes],
-            "grad_text": [f"{grad_word} {fmt(n.grad)}" for n in nodes],
+            "data_text": [fmt(n.data, 3) for n in nodes],
+            "grad_text": [f"∂ {fmt(n.grad, 3)}" for n in nodes],
             "data": [n.data for n in nodes],
             "grad": [n.grad for n in nodes],
             "fill": [FILL[_sign(n.grad)] for n in nodes],
@@ -177,14 +175,16 @@ class GraphView(ModelView):
             "y0": [pos[e.source][1] for e in edges],
             "x1": [pos[e.target][0] - half for e in edges],
             "y1": [pos[e.target][1] for e in edges],
-            "xm": [(pos[e.source][0] + pos[e.target][0]) / 2.0 for e in edges],
-            "ym": [(pos[e.source][1] + pos[e.target][1]) / 2.0 for e in edges],
+            # the label sits just after the arrow's start, where arrows do not crowd yet
+            "xm": [pos[e.source][0] + half + 0.04 for e in edges],
+            "ym": [pos[e.source][1] + 0.06 for e in edges],
             "local": [e.local for e in edges],
             "text": [f"×{fmt(e.local, 3)}" for e in edges],
         }
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(
+            self.heading,
             pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"),
             self.hint,
             sizing_mode="stretch_width",
