@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 
 import pytest
 
@@ -129,3 +130,15 @@ def test_integer_and_float_operands_give_float_data() -> None:
     assert isinstance((Value(2) + 1).data, float)
     assert isinstance((Value(2) ** 2).data, float)
     assert (7 / Value(2)).data == 3.5
+
+
+@pytest.mark.parametrize("x", [0.3, -2.0, 7.5, 10.0, -11.95, 15.0])
+def test_tanh_slope_loses_no_precision_beyond_tanh_itself(x: float) -> None:
+    # Given t = tanh(x) as a float, the slope 1 − t² is computed exactly here (as a fraction);
+    # the engine must agree to ~1 ulp even where 1 − t² is tiny and a naive 1 − t·t loses digits.
+    v = Value(x)
+    out = v.tanh()
+    out.backward()
+    t = Fraction(out.data)
+    exact = float(1 - t * t)
+    assert math.isclose(v.grad, exact, rel_tol=4e-16)
