@@ -42,8 +42,8 @@ class LearningView(ModelView):
             css_classes=["mg-lr"],
             sizing_mode="stretch_width",
         )
-        self.step_button = pn.widgets.Button(css_classes=["mg-step"], button_type="primary", min_width=90)
-        self.play_button = pn.widgets.Button(css_classes=["mg-play"], button_type="success", min_width=110)
+        self.step_button = pn.widgets.Button(css_classes=["mg-step"], color="primary", min_width=90)
+        self.play_button = pn.widgets.Button(css_classes=["mg-play"], color="success", min_width=110)
         self.step_button.on_click(lambda _event: self._step())
         self.play_button.on_click(lambda _event: self._toggle_play())
         self.loss = html_pane()
@@ -92,7 +92,7 @@ class LearningView(ModelView):
 
     def _on_playing(self, *_events: object) -> None:
         self.play_button.name = t("pause" if self.model.playing else "play", self._lang)
-        self.play_button.button_type = "warning" if self.model.playing else "success"
+        self.play_button.color = "warning" if self.model.playing else "success"
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(

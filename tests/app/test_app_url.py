@@ -1,0 +1,170 @@
+"""The query string: parsed by pure functions; garbage ignored or clamped with a notice, never raising."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import param
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.i18n import notice_text
+from app.model import NeuronModel
+from app.url_state import parse_query, to_query
+from app.url_sync import UrlSync
+
+
+def keys(search: str) -> list[str]:
+    return [n.key for n in parse_query(search).notices]
+
+
+def test_a_clean_query_sets_every_parameter_without_notices() -> None:
+    state = parse_query("?x1=1.5&x2=-2&w1=0.25&w2=3&b=-0.5&act=tanh&target=0.8&lr=0.1&lang=fr")
+    assert state.notices == ()
+    assert state.values == {
+        "x1": 1.5,
+        "x2": -2.0,
+        "w1": 0.25,
+        "w2": 3.0,
+        "b": -0.5,
+        "activation": "tanh",
+        "target": 0.8,
+        "lr": 0.1,
+        "language": "fr",
+    }
+
+
+@pytest.mark.parametrize(
+    ("search", "key"),
+    [
+        ("?w1=abc", "url_not_a_number"),
+        ("?w1=", "url_not_a_number"),
+        ("?w1=nan", "url_not_finite"),
+        ("?w1=inf", "url_not_finite"),
+        ("?w1=-Infinity", "url_not_finite"),
+        ("?w1=1e400", "url_not_finite"),  # overflows to inf when parsed
+        ("?act=softmax", "url_bad_choice"),
+        ("?lang=de", "url_bad_choice"),
+        ("?foo=1", "url_unknown_key"),
+    ],
+)
+def test_garbage_is_ignored_with_a_notice(search: str, key: str) -> None:
+    state = parse_query(search)
+    assert state.values == {}
+    assert keys(search) == [key]
+
+
+@pytest.mark.parametrize(
+    ("search", "name", "value"),
+    [("?w1=1e308", "w1", 5.0), ("?w1=-7", "w1", -5.0), ("?lr=1e9", "lr", 10.0), ("?lr=0", "lr", 0.001)],
+)
+def test_out_of_range_numbers_are_clamped_with_a_notice(search: str, name: str, value: float) -> None:
+    state = parse_query(search)
+    assert state.values == {name: value}
+    assert keys(search) == ["url_clamped"]
+
+
+def test_good_keys_survive_next_to_bad_ones() -> None:
+    state = parse_query("?w1=abc&w2=0.75&foo=bar&act=SIGMOID&b=1e308")
+    assert state.values == {"w2": 0.75, "activation": "sigmoid", "b": 5.0}
+    assert [n.key for n in state.notices] == ["url_not_a_number", "url_unknown_key", "url_clamped"]
+
+
+def test_notices_quote_the_bad_value_shortened_and_in_both_languages() -> None:
+    state = parse_query("?w1=" + quote("<script>" + "x" * 100))
+    (notice,) = state.notices
+    en, fr = notice_text(notice, "en"), notice_text(notice, "fr")
+    assert "w1" in en and "<script>" in en and len(en) < 150
+    assert en != fr and "w1" in fr
+
+
+@given(st.text(max_size=200))
+def test_any_text_parses_without_an_exception(text: str) -> None:
+    state = parse_query(text)
+    model = NeuronModel()
+    model.param.update(**state.values)  # whatever was accepted is valid for the model
+
+
+def test_to_query_round_trips() -> None:
+    model = NeuronModel(w1=0.1 + 0.2, activation="sigmoid", language="fr", target=-1.25, lr=0.003)
+    query = model.query()
+    again = NeuronModel()
+    assert again.apply_query(query).notices == ()
+    for name in ("x1", "x2", "w1", "w2", "b", "activation", "target", "lr", "language"):
+        assert getattr(again, name) == getattr(model, name), name
+
+
+def test_to_query_writes_every_key() -> None:
+    query = to_query(
+        {
+            "x1": 1,
+            "x2": 2,
+            "w1": 3,
+            "w2": 4,
+            "b": 5,
+            "target": 0,
+            "lr": 0.5,
+            "activation": "relu",
+            "language": "en",
+        }
+    )
+    assert query == "?x1=1.0&x2=2.0&w1=3.0&w2=4.0&b=5.0&target=0.0&lr=0.5&act=relu&lang=en"
+
+
+def test_apply_query_replaces_only_the_url_notices() -> None:
+    model = NeuronModel(lr=10.0)
+    model.step()
+    model.apply_query("?w1=abc")
+    assert sorted(n.key for n in model.notices) == ["learn_diverged", "url_not_a_number"]
+    model.apply_query("?w1=0.3")
+    assert [n.key for n in model.notices] == ["learn_diverged"]
+    assert model.w1 == 0.3
+
+
+class FakeLocation(param.Parameterized):
+    """Stands in for pn.state.location: only ``search`` matters to UrlSync."""
+
+    search = param.String(default="")
+    writes = param.Integer(default=0)
+
+    @param.depends("search", watch=True)
+    def _count(self) -> None:
+        self.writes += 1
+
+
+def test_url_sync_applies_the_address_then_writes_the_clean_state_back() -> None:
+    location = FakeLocation(search="?w1=abc&w2=0.25&lang=fr")
+    model = NeuronModel()
+    UrlSync(model, location)
+    assert model.w2 == 0.25 and model.language == "fr"
+    assert [n.key for n in model.notices] == ["url_not_a_number"]
+    assert location.search == model.query()
+    assert "w1=0.5" in location.search
+
+
+def test_url_sync_follows_the_model_but_not_while_playing() -> None:
+    location = FakeLocation()
+    model = NeuronModel()
+    UrlSync(model, location)
+    assert location.search == model.query()  # the initial state is written once
+    model.activation = "tanh"
+    assert "act=tanh" in location.search
+    model.play()
+    writes = location.writes
+    model.play_tick()
+    model.play_tick()
+    assert location.writes == writes
+    model.pause()
+    assert location.search == model.query()
+
+
+def test_url_sync_reacts_to_a_location_arriving_after_start_up() -> None:
+    # under pyodide-worker the browser sends window.location only after the first render
+    location = FakeLocation()
+    model = NeuronModel()
+    UrlSync(model, location)
+    location.search = "?act=identity&b=9"
+    assert model.activation == "identity" and model.b == 5.0
+    assert [n.key for n in model.notices] == ["url_clamped"]
+    assert location.search == model.query()
