@@ -87,12 +87,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _answers(url: str) -> bool:
+def _http_status(url: str) -> int | None:
+    """The HTTP status of a GET of `url`, or None while nothing accepts connections there."""
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return bool(response.status == 200)
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
     except (urllib.error.URLError, OSError):
-        return False
+        return None
 
 
 @dataclass
@@ -137,14 +140,19 @@ def _start_server(log: Path) -> AppServer:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     server = AppServer(process, port, log)
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        if _answers(server.url):
+    status = None
+    while time.monotonic() < deadline and process.poll() is None:
+        status = _http_status(server.url)
+        if status == 200:
             return server
+        if status is not None:
+            break  # the server runs but the app's page fails: waiting will not help
         time.sleep(0.2)
     server.stop()
-    raise RuntimeError(f"`{' '.join(command)}` did not serve {server.url}; its output:\n{server.log_text()}")
+    raise RuntimeError(
+        f"`{' '.join(command)}` did not serve {server.url} (HTTP status {status}); "
+        f"its output:\n{server.log_text()}"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -296,3 +296,28 @@ def test_step_lowers_the_loss_and_play_pause_stops_cleanly(
     page.locator(".mg-step button").click()
     wait_until(lambda: shown(page, "loss") < paused["loss"], page, "Step after Pause still lowers the loss")
     errors.assert_clean()
+
+
+def test_activation_choice_and_reset(page: Page, app_server: AppServer, errors: ErrorLog) -> None:
+    open_app(page, app_server, w1="1.25", b="-0.75", act="tanh")
+    expect_readouts(page, engine_readouts({**SEED, "w1": 1.25, "b": -0.75}, "tanh"))
+
+    choose(page, "mg-activation", re.compile(r"^sigmo[iï]de?$", re.IGNORECASE))
+    wait_until(lambda: url_params(page).get("act") == "sigmoid", page, "the URL records act=sigmoid")
+    expect_readouts(page, engine_readouts({**SEED, "w1": 1.25, "b": -0.75}, "sigmoid"))
+
+    page.locator(".mg-reset button").click()
+    expect_readouts(page, engine_readouts(SEED, "relu"))
+    wait_until(lambda: url_params(page).get("act") == "relu", page, "the URL records act=relu after Reset")
+    assert url_state(page) == SEED
+    errors.assert_clean()
+
+
+def test_phone_width_has_no_horizontal_scroll(page: Page, app_server: AppServer, errors: ErrorLog) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_app(page, app_server)
+    expect_readouts(page, engine_readouts(SEED, "relu"))
+    expect(by_testid(page, "out")).to_be_in_viewport()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than a 390px phone screen"
+    errors.assert_clean()
