@@ -110,7 +110,7 @@ def test_invalid_eps_or_tol_is_rejected() -> None:
 
 def test_f_must_return_a_value() -> None:
     with pytest.raises(TypeError, match="Value"):
-        grad_check(lambda x: 2.0, [1.0])
+        grad_check(lambda x: 2.0, [1.0])  # type: ignore[arg-type, return-value]
 
 
 def test_error_inside_f_at_a_shifted_point_propagates() -> None:
