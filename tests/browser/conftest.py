@@ -48,8 +48,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SERVER_START_TIMEOUT_S = 60.0
-PAGE_TIMEOUT_MS = 20_000  # as Panel's UI tests: generous, the machine is shared
-expect.set_options(timeout=15_000)
+PAGE_TIMEOUT_MS = 30_000  # generous like Panel's UI tests: the machine (and CI) is shared
+expect.set_options(timeout=30_000)
 
 
 def chromium_path() -> str | None:

@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 SEED = {"x1": 2.0, "x2": 3.0, "w1": 0.5, "w2": -0.5, "b": 1.0}
 GRADIENT_IDS = ("grad-w1", "grad-w2", "grad-b", "grad-x1", "grad-x2")
-SETTLE_TIMEOUT_S = 15.0
+SETTLE_TIMEOUT_S = 30.0
 
 
 # --- what the engine says -------------------------------------------------------------------------------
@@ -76,8 +76,8 @@ def shown_readouts(page: Page, names: tuple[str, ...] = ("out", "z", *GRADIENT_I
 
 
 def url_params(page: Page) -> dict[str, str]:
-    query = page.evaluate("window.location.search")
-    return {key: values[-1] for key, values in parse_qs(urlsplit(f"?{query.lstrip('?')}").query).items()}
+    query: str = page.evaluate("window.location.search")
+    return {key: values[-1] for key, values in parse_qs(query.lstrip("?")).items()}
 
 
 def url_state(page: Page) -> dict[str, float]:
@@ -146,10 +146,6 @@ def open_app(page: Page, server: AppServer, **query: str) -> None:
     expect(by_testid(page, "title")).to_be_visible()
     expect(by_testid(page, "title")).not_to_have_text(re.compile(r"^\s*$"))
     expect(page.locator("body")).not_to_have_class(re.compile(r"\bpn-loading\b"))
-
-
-def title_text(page: Page) -> str:
-    return by_testid(page, "title").inner_text().strip()
 
 
 def slider_title(page: Page, name: str) -> Locator:
