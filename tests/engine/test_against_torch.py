@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from engine_expression_graphs import Recipe, close, method_unary, recipes, replay
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
 from micrograd_core import Value
 
@@ -129,7 +129,7 @@ def test_numbers_on_either_side_against_torch() -> None:
 # ----------------------------------------------------------------- random graphs
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(recipes())
 def test_random_graphs_match_torch_float64(recipe: Recipe) -> None:
     leaves = [Value(x) for x in recipe.leaves]

@@ -5,12 +5,12 @@ forward-mode dual numbers, an independent pure-Python derivative oracle.
 from __future__ import annotations
 
 from engine_expression_graphs import Dual, Recipe, close, forward_mode, method_unary, recipes, replay
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
 from micrograd_core import Value, topological_order
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(recipes())
 def test_backward_matches_forward_mode_on_random_graphs(recipe: Recipe) -> None:
     leaves = [Value(x) for x in recipe.leaves]
@@ -23,7 +23,7 @@ def test_backward_matches_forward_mode_on_random_graphs(recipe: Recipe) -> None:
         assert close(leaf.grad, expected), f"∂root/∂n{i}: backward {leaf.grad!r}, forward mode {expected!r}"
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(recipes())
 def test_random_graphs_are_in_topological_order_and_zero_grad_clears_them(recipe: Recipe) -> None:
     nodes = replay(recipe, [Value(x) for x in recipe.leaves], method_unary)
