@@ -114,8 +114,8 @@ def test_all_ops_combined_pass_grad_check(x: float) -> None:
     assert grad_check(f, [x, 0.5 * x - 0.3]).ok
 
 
-def test_number_operands_are_not_graph_inputs_to_the_caller() -> None:
-    # A constant becomes a leaf node of the graph; its grad is computed like any other node's.
+def test_number_operand_becomes_a_constant_leaf_with_its_own_grad() -> None:
+    # A number becomes a leaf node of the graph; backward() fills its grad like any other node's.
     v = Value(3.0)
     out = 2 * v
     out.backward()
