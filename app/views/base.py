@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import panel as pn
 import param
+from bokeh.models import Div, InlineStyleSheet
 
 from ..model import NeuronModel
 from ..neuron import NeuronResult
@@ -13,6 +14,7 @@ NEGATIVE = "#dd6b20"  # orange: raising the input lowers ŷ
 ZERO = "#a0aec0"
 
 CSS = """
+:host { display: block; }
 :host { --mg-pos: #2b6cb0; --mg-neg: #dd6b20; font-size: 14px; }
 .mg-card-title { font-weight: 600; font-size: 15px; margin: 0 0 4px 0; }
 .mg-muted { color: #4a5568; font-size: 13px; }
@@ -37,9 +39,39 @@ def sign_color(x: float) -> str:
     return POSITIVE if x > 0 else NEGATIVE if x < 0 else ZERO
 
 
-def html_pane(**params: object) -> pn.pane.HTML:
-    """An HTML pane carrying the shared stylesheet (panes live in shadow roots)."""
-    return pn.pane.HTML("", stylesheets=[CSS], sizing_mode="stretch_width", margin=(4, 8), **params)
+class HtmlBox(pn.viewable.Viewer):
+    """A block of HTML whose update is one Bokeh property change.
+
+    A Bokeh ``Div`` rather than ``pn.pane.HTML``: the pane re-derives its whole set of styles on
+    every change (~5 ms each, measured), the ``Div`` only sends its new text. ``object`` is the HTML.
+    """
+
+    def __init__(self, extra_css: str = "", margin: tuple[int, int] = (4, 8)) -> None:
+        super().__init__()
+        self.div = Div(
+            text="",
+            stylesheets=[InlineStyleSheet(css=CSS + extra_css)],
+            sizing_mode="stretch_width",
+            margin=margin,
+        )
+        self._pane = pn.pane.Bokeh(self.div, sizing_mode="stretch_width")
+
+    @property
+    def object(self) -> str:
+        return str(self.div.text)
+
+    @object.setter
+    def object(self, html: str) -> None:
+        if html != self.div.text:
+            self.div.text = html
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self._pane
+
+
+def html_pane(extra_css: str = "") -> HtmlBox:
+    """An HTML block carrying the shared stylesheet (and ``extra_css``)."""
+    return HtmlBox(extra_css)
 
 
 class ModelView(pn.viewable.Viewer):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import panel as pn
 import param
 
 from ..i18n import LANGUAGE_NAMES, t
 from ..model import NeuronModel
 from ..neuron import ACTIVATIONS, INPUT_NAMES
+from .base import HtmlBox
 
 
 class ControlsView(pn.viewable.Viewer):
@@ -41,9 +44,7 @@ class ControlsView(pn.viewable.Viewer):
         )
         self.reset = pn.widgets.Button(css_classes=["mg-reset"], sizing_mode="stretch_width")
         self.reset.on_click(lambda _event: model.reset())
-        self.heading = pn.pane.HTML(
-            "", sizing_mode="stretch_width", margin=(0, 10), styles={"font-weight": "600"}
-        )
+        self.heading = HtmlBox(margin=(0, 10))
         model.param.watch(self._relabel, "language")
         self._relabel()
 
@@ -53,7 +54,7 @@ class ControlsView(pn.viewable.Viewer):
 
     def _relabel(self, *_events: param.parameterized.Event) -> None:
         lang = self.model.language
-        self.heading.object = t("controls_title", lang)
+        self.heading.object = f'<div class="mg-card-title">{escape(t("controls_title", lang))}</div>'
         for name, slider in self.sliders.items():
             slider.name = t(f"slider_{name}", lang)
         self.activation.name = t("activation_label", lang)

@@ -135,9 +135,7 @@ class GraphView(ModelView):
         fig.text(y_offset=17, text="grad_text", text_font_size="12px", text_color="border", **common)
         self.figure = fig
         self.heading = html_pane()
-        self.hint = pn.pane.HTML(
-            "", sizing_mode="stretch_width", margin=(0, 8), styles={"color": "#4a5568", "font-size": "13px"}
-        )
+        self.hint = html_pane()
         self._lang = self.model.language
         self._shape: tuple[tuple[str, ...], tuple[tuple[int, int], ...]] | None = None
         self._positions: list[tuple[float, float]] = []
@@ -145,7 +143,7 @@ class GraphView(ModelView):
     def relabel(self, lang: str) -> None:
         self._lang = lang
         self.heading.object = f'<div class="mg-card-title">{escape(t("graph_title", lang))}</div>'
-        self.hint.object = t("graph_edge_hint", lang)
+        self.hint.object = f'<div class="mg-muted">{escape(t("graph_edge_hint", lang))}</div>'
 
     def update(self, result: NeuronResult) -> None:
         nodes, edges = result.nodes, result.edges

@@ -24,8 +24,7 @@ class NoticesView(pn.viewable.Viewer):
     def __init__(self, model: NeuronModel, **params: object) -> None:
         super().__init__(**params)
         self.model = model
-        self.pane = html_pane()
-        self.pane.stylesheets = [*self.pane.stylesheets, NOTICE_CSS]
+        self.pane = html_pane(NOTICE_CSS)
         model.param.watch(self._render, ["notices", "language"])
         self._render()
 

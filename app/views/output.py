@@ -32,8 +32,7 @@ class OutputView(ModelView):
     """ŷ and z, as the engine computed them."""
 
     def _build(self) -> None:
-        self.pane = html_pane()
-        self.pane.stylesheets = [*self.pane.stylesheets, OUTPUT_CSS]
+        self.pane = html_pane(OUTPUT_CSS)
         self._lang = self.model.language
 
     def relabel(self, lang: str) -> None:

@@ -8,13 +8,14 @@ import panel as pn
 
 from ..i18n import t
 from ..model import NeuronModel
+from .base import HtmlBox
 
 
 class TitleView(pn.viewable.Viewer):
     def __init__(self, model: NeuronModel, **params: object) -> None:
         super().__init__(**params)
         self.model = model
-        self.pane = pn.pane.HTML("", sizing_mode="stretch_width", margin=(0, 8))
+        self.pane = HtmlBox(margin=(0, 8))
         model.param.watch(self._render, "language")
         self._render()
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import panel as pn
 import pytest
 from app_reference import NAMES, engine_neuron
-from bokeh.models import ColumnDataSource
+from bokeh.models import ColumnDataSource, Div
 from bokeh.plotting import figure as Figure
 
 from app.formatting import fmt
@@ -184,8 +184,8 @@ def walk(obj: object) -> Iterator[object]:
 def visible_text(template: pn.template.BaseTemplate) -> str:
     parts: list[str] = []
     for obj in walk(template):
-        if isinstance(obj, pn.pane.HTML):
-            parts.append(re.sub(r"<[^>]+>", " ", str(obj.object)))
+        if isinstance(obj, Div):
+            parts.append(re.sub(r"<[^>]+>", " ", str(obj.text)))
         elif isinstance(obj, pn.widgets.Widget):
             parts.append(obj.name)
             if isinstance(obj, pn.widgets.Select):
@@ -215,7 +215,7 @@ def test_the_page_has_the_contract_hooks() -> None:
         "mg-play",
     }
     assert expected <= classes
-    html = " ".join(str(o.object) for o in walk(template) if isinstance(o, pn.pane.HTML))
+    html = " ".join(str(o.text) for o in walk(template) if isinstance(o, Div))
     for testid in (
         "title",
         "out",
