@@ -24,6 +24,9 @@ _LOAD_PYODIDE = "  self.pyodide = await loadPyodide();\n"
 _MICROPIP_BLOCK = re.compile(
     r'  await self\.pyodide\.loadPackage\("micropip"\);\n.*?micropip\.install\(.*?\n  \}\n', re.S
 )
+# The app's code, embedded (escaped) in a JS template literal after Panel's own prelude.
+_CODE_START = "runPythonAsync(`\\nimport asyncio\\n"
+_FUTURE_IMPORT = re.compile(r"from __future__ import [\w, ]+\\n")
 _STATUS_RENAMES = {
     "msg: 'Loading pyodide'": "msg: 'Starting Python (1/3)…'",
     "msg: 'Executing code'": "msg: 'Starting the app (3/3)…'",
@@ -67,7 +70,18 @@ def adapt_worker(source: str, plan: WorkerPlan) -> str:
     source = _MICROPIP_BLOCK.sub(lambda _: _INSTALL_BLOCK, source)
     for old, new in _STATUS_RENAMES.items():
         source = source.replace(old, new)
-    return source
+    return _hoist_future_imports(source)
+
+
+def _hoist_future_imports(source: str) -> str:
+    """Panel puts its prelude before the app's code, where `from __future__` is a SyntaxError: move it up."""
+    futures = _FUTURE_IMPORT.findall(source)
+    if not futures:
+        return source
+    if source.count(_CODE_START) != 1:
+        raise BuildError("Panel's pyodide-worker template changed: cannot find where the app's code starts")
+    source = _FUTURE_IMPORT.sub("", source)
+    return source.replace(_CODE_START, "runPythonAsync(`" + "".join(futures) + _CODE_START[len("runPythonAsync(`"):])
 
 
 def _header(plan: WorkerPlan) -> str:

@@ -2,8 +2,8 @@
 
 The closure of the app's roots is taken from Pyodide's lock where the lock has the package (at the
 installed version, for bokeh and panel, whose Python and JS versions must match), otherwise from the
-installed package's metadata, evaluated for Pyodide's platform. Packages the app never imports are
-left out on purpose (`EXCLUDED`): pandas alone costs ~10 MB and seconds of start-up.
+installed package's metadata, evaluated for Pyodide's platform. Optional dependencies the app never
+imports are left out on purpose: pandas alone costs ~10 MB and seconds of start-up.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from packaging.requirements import Requirement
 
 from sitebuild import BuildError
 
-# Declared by bokeh/panel but not imported at start-up, nor by anything the dashboard uses
-# (DataFrames, images, contours, HTML sanitising, Material UI; tornado is the server).
-EXCLUDED = frozenset({"pandas", "pillow", "contourpy", "nh3", "panel-material-ui", "tornado"})
+# Declared by bokeh/panel but imported only by some features (DataFrames, images, contours, HTML
+# sanitising, Material UI): shipped only when rendering the app imports them (see probe.py).
+OPTIONAL = frozenset({"pandas", "pillow", "contourpy", "nh3", "panel-material-ui"})
+NEVER = frozenset({"tornado"})  # the Bokeh server; not used in the browser
 # Their Python version must equal the BokehJS / Panel JS version the page loads.
 VERSION_PINNED = ("bokeh", "panel")
 # The app's own requirements (panel convert adds pyodide-http: without it panel imports pandas).
@@ -53,13 +54,13 @@ class Package:
 
 
 def pyodide_requirements(dist_name: str) -> tuple[str, ...]:
-    """Canonical names an installed distribution requires on Pyodide (markers evaluated), minus EXCLUDED."""
+    """Canonical names an installed distribution requires on Pyodide (markers evaluated)."""
     names = []
     for line in metadata.requires(dist_name) or []:
         req = Requirement(line)
         if req.marker is None or req.marker.evaluate(PYODIDE_MARKERS):
             names.append(canonical(req.name))
-    return tuple(n for n in dict.fromkeys(names) if n not in EXCLUDED)
+    return tuple(dict.fromkeys(names))
 
 
 def installed_version(name: str) -> str:
@@ -72,21 +73,26 @@ def installed_version(name: str) -> str:
         ) from None
 
 
-def resolve(lock: dict[str, Any], own_wheels: dict[str, Path]) -> list[Package]:
-    """The install closure of the app, in a stable order (own wheels last)."""
+def resolve(lock: dict[str, Any], own_wheels: dict[str, Path], optional_used: set[str]) -> list[Package]:
+    """The install closure of the app, in a stable order (own wheels last).
+
+    `optional_used`: the OPTIONAL packages the app was seen to import; the others are left out.
+    """
+    excluded = NEVER | (OPTIONAL - optional_used)
     lock_packages = {canonical(k): v for k, v in lock["packages"].items()}
     chosen: dict[str, Package] = {}
-    queue = [*APP_ROOTS]
+    queue = [*APP_ROOTS, *sorted(optional_used)]
     while queue:
         name = canonical(queue.pop(0))
-        if name in chosen or name in EXCLUDED:
+        if name in chosen or name in excluded:
             continue
         entry = lock_packages.get(name)
         if entry is not None and (name not in VERSION_PINNED or entry["version"] == installed_version(name)):
-            depends = tuple(d for d in map(canonical, entry.get("depends", [])) if d not in EXCLUDED)
+            depends = tuple(d for d in map(canonical, entry.get("depends", [])) if d not in excluded)
             package = Package(name, entry["version"], depends, lock_entry=entry)
         else:
-            package = Package(name, installed_version(name), pyodide_requirements(name))
+            depends = tuple(d for d in pyodide_requirements(name) if d not in excluded)
+            package = Package(name, installed_version(name), depends)
         chosen[name] = package
         queue.extend(package.depends)
     for name, wheel in own_wheels.items():

@@ -108,4 +108,7 @@ class PyodideSource:
         return self.read_verified(name, CORE_SHA256[name])
 
     def read_package(self, entry: dict[str, Any]) -> bytes:
-        return self.read_verified(entry["file_name"], entry["sha256"])
+        try:
+            return self.read_verified(entry["file_name"], entry["sha256"])
+        except BuildError as exc:
+            raise BuildError(f"{exc} (the wheel of package {entry.get('name')!r} in its lock)") from exc

@@ -12,9 +12,11 @@ from typing import Any
 
 from sitebuild import BuildError
 from sitebuild.convert import WorkerPlan, adapt_worker, run_panel_convert
-from sitebuild.packages import EXCLUDED, Package, canonical, resolve
+from sitebuild.packages import Package, canonical, resolve
+from sitebuild.probe import optional_packages_used
+from sitebuild.pyc import compile_wheels_in_place
 from sitebuild.pyodide_source import CORE_SHA256, LOCK_NAME, OFFICIAL_URL, PyodideSource, sha256_hex
-from sitebuild.vendor import VENDOR_PANEL, vendor_page
+from sitebuild.vendor import PANEL_DIST, VENDOR_PANEL, vendor_page
 from sitebuild.wheels import (
     SLIM_RULES,
     build_package_wheel,
@@ -34,6 +36,7 @@ class Options:
     app_script: Path
     source: PyodideSource
     self_contained: bool
+    compile_pyc: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,15 +63,18 @@ def build_site(opts: Options) -> Result:
             "micrograd-web": build_project_wheel(opts.repo_root, work / "own"),
             APP_DIST_NAME: build_package_wheel(opts.repo_root / "app", APP_DIST_NAME, "0.1.0", work / "own"),
         }
-        packages = _supply_wheels(resolve(lock, own), work / "pypi")
+        optional_used = optional_packages_used(opts.app_script, opts.repo_root)
+        packages = _supply_wheels(resolve(lock, own, optional_used), work / "pypi")
         html_path, worker_path = run_panel_convert(opts.app_script, opts.repo_root, work / "convert")
         html = html_path.read_text(encoding="utf-8")
+        core = _fetch_core(opts.source, work / "core") if opts.compile_pyc or opts.self_contained else None
         if opts.self_contained:
-            plan = _ship_pyodide(opts.source, lock, packages, stage / "pyodide")
+            plan = _ship_pyodide(opts.source, lock, packages, stage / "pyodide", core, opts.compile_pyc)
             html, rewrites = vendor_page(html, stage)
         else:
-            plan, rewrites = _ship_wheels_for_cdn(packages, stage / "wheels"), []
-        (stage / "index.html").write_text(html, encoding="utf-8")
+            plan, rewrites = _ship_wheels_for_cdn(packages, stage / "wheels", core if opts.compile_pyc else None), []
+        (stage / "index.html").write_text(_with_favicon(html), encoding="utf-8")
+        shutil.copyfile(PANEL_DIST / "images" / "favicon.ico", stage / "favicon.ico")
         worker = adapt_worker(worker_path.read_text(encoding="utf-8"), plan)
         (stage / worker_path.name).write_text(worker, encoding="utf-8")
         (stage / ".nojekyll").write_bytes(b"")
@@ -79,7 +85,13 @@ def build_site(opts: Options) -> Result:
 def _supply_wheels(packages: list[Package], dest: Path) -> list[Package]:
     """Download (and slim) the wheels of packages Pyodide's lock does not provide."""
     missing = [p for p in packages if not p.from_lock and p.wheel is None]
-    downloaded = pip_download([f"{p.name}=={p.version}" for p in missing], dest / "full")
+    try:
+        downloaded = pip_download([f"{p.name}=={p.version}" for p in missing], dest / "full")
+    except BuildError as exc:
+        raise BuildError(
+            f"{exc}\nPackages missing from the Pyodide distribution's lock must have pure-Python wheels; "
+            f"compiled ones (e.g. nh3, needed by Panel templates) must come from the distribution itself"
+        ) from exc
     by_name = {canonical(w.name.split("-")[0]): w for w in downloaded}
     supplied = {}
     for package in missing:
@@ -94,11 +106,25 @@ def _supply_wheels(packages: list[Package], dest: Path) -> list[Package]:
     return [supplied.get(p.name, p) for p in packages]
 
 
-def _ship_pyodide(source: PyodideSource, lock: dict[str, Any], packages: list[Package], dest: Path) -> WorkerPlan:
-    """Copy Pyodide's core and every package into `dest`, verified, with a lock listing exactly them."""
+def _fetch_core(source: PyodideSource, dest: Path) -> Path:
+    """Pyodide's core files (verified) with the source's lock: enough to boot Pyodide (also in Node)."""
     dest.mkdir(parents=True)
     for name in CORE_SHA256:
         (dest / name).write_bytes(source.read_core(name))
+    (dest / LOCK_NAME).write_bytes(source.lock_bytes())
+    return dest
+
+
+def _ship_pyodide(
+    source: PyodideSource, lock: dict[str, Any], packages: list[Package], dest: Path, core: Path | None,
+    compile_pyc: bool,
+) -> WorkerPlan:
+    """Copy Pyodide's core and every package into `dest`, verified, with a lock listing exactly them."""
+    if core is None:
+        raise BuildError("internal: the self-contained build needs Pyodide's core files")
+    dest.mkdir(parents=True)
+    for name in CORE_SHA256:
+        shutil.copyfile(core / name, dest / name)
     entries = {}
     for package in packages:
         if package.lock_entry is not None:
@@ -106,12 +132,16 @@ def _ship_pyodide(source: PyodideSource, lock: dict[str, Any], packages: list[Pa
             entry = {**package.lock_entry, "depends": list(package.depends)}
         elif package.wheel is not None:
             data = package.wheel.read_bytes()
-            entry = _lock_entry(package, package.wheel, data)
+            entry = _lock_entry(package, package.wheel)
         else:
             raise BuildError(f"no wheel for {package.name}: neither in Pyodide's lock nor supplied")
         file_name = Path(entry["file_name"]).name
         (dest / file_name).write_bytes(data)
         entries[package.name] = {**entry, "file_name": file_name}
+    if compile_pyc:
+        compile_wheels_in_place(core, dest, [e["file_name"] for e in entries.values()])
+    for entry in entries.values():  # loadPackage checks these: hash the files as shipped
+        entry["sha256"] = sha256_hex((dest / entry["file_name"]).read_bytes())
     site_lock = {"info": lock.get("info", {}), "packages": dict(sorted(entries.items()))}
     (dest / LOCK_NAME).write_text(json.dumps(site_lock, indent=1, sort_keys=True), encoding="utf-8")
     return WorkerPlan(
@@ -120,27 +150,44 @@ def _ship_pyodide(source: PyodideSource, lock: dict[str, Any], packages: list[Pa
     )
 
 
-def _ship_wheels_for_cdn(packages: list[Package], dest: Path) -> WorkerPlan:
-    """CDN build: lock packages by name from Pyodide's CDN; the other wheels ship with the site."""
+def _ship_wheels_for_cdn(packages: list[Package], dest: Path, core: Path | None) -> WorkerPlan:
+    """CDN build: lock packages by name from Pyodide's CDN; the other wheels ship with the site.
+
+    `core`: Pyodide to byte-compile the shipped wheels with (None: ship them as they are).
+    """
     dest.mkdir(parents=True)
-    urls = []
+    urls, names = [], []
     for package in packages:
         if package.wheel is not None:
             shutil.copyfile(package.wheel, dest / package.wheel.name)
+            names.append(package.wheel.name)
             urls.append(f"{dest.name}/{package.wheel.name}")
+    if core is not None:
+        compile_wheels_in_place(core, dest, names)
     return WorkerPlan(
         pyodide_js=OFFICIAL_URL + "pyodide.js", index_url=None,
         packages=tuple(p.name for p in packages if p.from_lock), wheel_urls=tuple(urls),
     )
 
 
-def _lock_entry(package: Package, wheel: Path, data: bytes) -> dict[str, Any]:
+def _lock_entry(package: Package, wheel: Path) -> dict[str, Any]:
     return {
         "name": package.name, "version": package.version, "file_name": wheel.name,
-        "install_dir": "site", "package_type": "package", "sha256": sha256_hex(data),
+        "install_dir": "site", "package_type": "package", "sha256": "",
         "imports": list(top_level_imports(wheel)),
-        "depends": [d for d in package.depends if d not in EXCLUDED], "unvendored_tests": False,
+        "depends": list(package.depends), "unvendored_tests": False,
     }
+
+
+def _with_favicon(html: str) -> str:
+    """Point the page at the site's favicon; else browsers ask the origin's root, outside a sub-path."""
+    if 'rel="icon"' in html:
+        if 'href="./favicon.ico"' not in html:
+            raise BuildError("the page declares an icon other than ./favicon.ico; the build does not ship it")
+        return html
+    if html.count("</head>") != 1:
+        raise BuildError("the converted page has no single </head>")
+    return html.replace("</head>", '<link rel="icon" href="./favicon.ico" type="image/x-icon">\n</head>')
 
 
 def _swap(stage: Path, out: Path, previous: Path) -> None:

@@ -43,16 +43,18 @@ def vendor_page(html: str, site: Path) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _vendor_url(url: str, site: Path) -> str:
-    if url.startswith(BOKEH_CDN):
-        name = url.removeprefix(BOKEH_CDN)
+    """Copy the file behind a CDN URL into the site; return its site-relative URL (query kept)."""
+    path, sep, query = url.partition("?")
+    if path.startswith(BOKEH_CDN):
+        name = path.removeprefix(BOKEH_CDN)
         unversioned = name.replace(f"-{bokeh.__version__}", "")
         _copy(BOKEH_STATIC / unversioned, site / VENDOR_BOKEH / name, url)
-        return VENDOR_BOKEH + name
-    if url.startswith(f"{PANEL_CDN}{panel.__version__}/dist/"):
-        rel = url.removeprefix(PANEL_CDN)
+        return VENDOR_BOKEH + name + sep + query
+    if path.startswith(f"{PANEL_CDN}{panel.__version__}/dist/"):
+        rel = path.removeprefix(PANEL_CDN)
         source = PANEL_DIST / rel.split("/dist/", 1)[1]
         _copy(source, site / VENDOR_PANEL / rel, url)
-        return VENDOR_PANEL + rel
+        return VENDOR_PANEL + rel + sep + query
     raise BuildError(f"the converted page references {url}, which the self-contained build cannot vendor")
 
 

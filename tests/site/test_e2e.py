@@ -1,0 +1,126 @@
+"""The self-contained site in real Chromium, served under a sub-path on 127.0.0.1.
+
+Every request the page and its Pyodide worker make is recorded (browser-context level, which covers
+dedicated workers); any host other than 127.0.0.1, any failed request and any response >= 400 fails
+the test, as does any console error.
+"""
+
+from __future__ import annotations
+
+import math
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response
+
+from micrograd_core import Value
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LOAD_TIMEOUT_MS = 120_000
+START = {"x1": 2.0, "x2": 3.0, "w1": 0.5, "w2": -0.5, "b": 1.0}  # the contract's seed example, ReLU
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, object]:
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@dataclass
+class Traffic:
+    requests: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        host = urllib.parse.urlsplit(request.url).hostname
+        if request.url.startswith(("data:", "blob:")):
+            return
+        if host != "127.0.0.1":
+            self.problems.append(f"request to another host: {request.url}")
+
+    def on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def on_failed(self, request: Request) -> None:
+        self.problems.append(f"request failed ({request.failure}): {request.url}")
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+
+@pytest.fixture
+def traffic(context: BrowserContext) -> Iterator[Traffic]:
+    record = Traffic()
+    context.on("request", record.on_request)
+    context.on("response", record.on_response)
+    context.on("requestfailed", record.on_failed)
+    context.on("weberror", lambda error: record.console_errors.append(f"page error: {error.error}"))
+    yield record
+
+
+def expected(params: dict[str, float]) -> dict[str, float]:
+    """micrograd_core's forward and backward pass for the neuron relu(w1·x1 + w2·x2 + b)."""
+    v = {name: Value(value, label=name) for name, value in params.items()}
+    z = v["w1"] * v["x1"] + v["w2"] * v["x2"] + v["b"]
+    out = z.relu()
+    out.backward()
+    return {"out": out.data, "z": z.data, **{f"grad-{name}": node.grad for name, node in v.items()}}
+
+
+def shown(page: Page) -> dict[str, float]:
+    return {
+        testid: float(page.locator(f"[data-testid='{testid}']").first.get_attribute("data-value") or "nan")
+        for testid in ("out", "z", "grad-w1", "grad-w2", "grad-b", "grad-x1", "grad-x2")
+    }
+
+
+def wait_until_shown(page: Page, want: dict[str, float], timeout_s: float = 10.0) -> dict[str, float]:
+    deadline = timeout_s * 1000
+    while True:
+        got = shown(page)
+        if all(math.isclose(got[k], want[k], rel_tol=1e-9, abs_tol=1e-12) for k in want) or deadline <= 0:
+            return got
+        page.wait_for_timeout(100)
+        deadline -= 100
+
+
+def test_site_runs_offline_under_a_sub_path(page: Page, site_url: str, traffic: Traffic) -> None:
+    page.on("console", traffic.on_console)
+    page.goto(site_url)
+    page.wait_for_function(
+        "() => !document.body.classList.contains('pn-loading')", timeout=LOAD_TIMEOUT_MS
+    )
+    page.locator("[data-testid='out']").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+
+    start = expected(START)
+    assert wait_until_shown(page, start) == pytest.approx(start, rel=1e-9, abs=1e-12)
+
+    # Lower w1 with the keyboard until the ReLU switches off: every gradient must follow the engine.
+    handle = page.locator(".mg-slider-w1 .noUi-handle").first
+    handle.focus()
+    w1 = START["w1"]
+    for _ in range(200):
+        handle.press("ArrowLeft")
+        w1 = float(handle.get_attribute("aria-valuenow") or "nan")
+        if w1 < 0.2:
+            break
+    moved = expected({**START, "w1": w1})
+    assert moved["grad-w1"] != start["grad-w1"], "the test must move w1 far enough to change the gradients"
+    assert wait_until_shown(page, moved) == pytest.approx(moved, rel=1e-9, abs=1e-12)
+
+    assert traffic.problems == []
+    assert traffic.console_errors == []
+    wheels = [url for url in traffic.requests if url.endswith(".whl")]
+    assert any("micrograd_web-" in url for url in wheels), "worker requests must be recorded too"
+    assert all(url.startswith(site_url) for url in traffic.requests if not url.startswith(("data:", "blob:")))
