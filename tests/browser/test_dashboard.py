@@ -257,7 +257,8 @@ def test_url_garbage_is_ignored_or_clamped_with_a_notice(
 def test_step_lowers_the_loss_and_play_pause_stops_cleanly(
     page: Page, app_server: AppServer, errors: ErrorLog
 ) -> None:
-    target, learning_rate = 2.0, 0.01
+    # A small rate: Play needs hundreds of frames to converge, so it is still running when Pause is pressed.
+    target, learning_rate = 2.0, 0.001
     open_app(page, app_server, target=str(target), lr=str(learning_rate))
     start_loss = engine_loss(SEED, "relu", target)
     expect_readouts(page, {"loss": start_loss})
@@ -279,6 +280,7 @@ def test_step_lowers_the_loss_and_play_pause_stops_cleanly(
     play.click()
     expect(play).to_have_text(t("pause", "en"))
     wait_until(lambda: shown(page, "loss") < after_step, page, "Play keeps lowering the loss")
+    expect(play).to_have_text(t("pause", "en"))  # still playing: the next click pauses
     play.click()
     expect(play).to_have_text(t("play", "en"))
     # Paused (the label flips in the same server callback that stops the timer): nothing moves any more.
