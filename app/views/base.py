@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import panel as pn
 import param
-from bokeh.models import Div, InlineStyleSheet
+from bokeh.models import Div
 
 from ..model import NeuronModel
 from ..neuron import NeuronResult
@@ -18,7 +18,7 @@ CSS = """
 :host { --mg-pos: #2b6cb0; --mg-neg: #dd6b20; font-size: 14px; }
 .mg-card-title { font-weight: 600; font-size: 15px; margin: 0 0 4px 0; }
 .mg-muted { color: #4a5568; font-size: 13px; }
-.mg-num { font-variant-numeric: tabular-nums; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+.mg-num { white-space: nowrap; font-variant-numeric: tabular-nums; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
 .mg-pos { color: var(--mg-pos); }
 .mg-neg { color: var(--mg-neg); }
 .mg-zero { color: #718096; }
@@ -48,13 +48,9 @@ class HtmlBox(pn.viewable.Viewer):
 
     def __init__(self, extra_css: str = "", margin: tuple[int, int] = (4, 8)) -> None:
         super().__init__()
-        self.div = Div(
-            text="",
-            stylesheets=[InlineStyleSheet(css=CSS + extra_css)],
-            sizing_mode="stretch_width",
-            margin=margin,
-        )
-        self._pane = pn.pane.Bokeh(self.div, sizing_mode="stretch_width")
+        self.div = Div(text="", sizing_mode="stretch_width", margin=margin)
+        # the stylesheet goes on the pane: a template's design replaces the Div's own stylesheets
+        self._pane = pn.pane.Bokeh(self.div, sizing_mode="stretch_width", stylesheets=[CSS + extra_css])
 
     @property
     def object(self) -> str:

@@ -65,7 +65,7 @@ class GradientsView(ModelView):
             "baseline": ["top" if g < 0 else "bottom" for g in grads],
         }
         items = "".join(
-            f'<span style="margin-right:14px">∂ŷ/∂{name} = '
+            f'<span style="margin-right:14px;white-space:nowrap">∂ŷ/∂{name} = '
             f"{readout(f'grad-{name}', result.grads[name], f'mg-num {sign_class(result.grads[name])}')}"
             "</span>"
             for name in GRAD_NAMES
