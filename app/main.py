@@ -92,9 +92,10 @@ def build(model: NeuronModel | None = None) -> pn.template.BootstrapTemplate:
         sidebar_width=300,
         raw_css=[PHONE_CSS],
     )
-    Player(model)
-    if pn.state.location is not None:
-        UrlSync(model, pn.state.location)
+    if pn.state.curdoc is not None:  # a served page or the Pyodide build, not a test building the layout
+        Player(model)
+        if pn.state.location is not None:
+            UrlSync(model, pn.state.location)
     return template
 
 

@@ -18,7 +18,8 @@ CSS = """
 :host { --mg-pos: #2b6cb0; --mg-neg: #dd6b20; font-size: 14px; }
 .mg-card-title { font-weight: 600; font-size: 15px; margin: 0 0 4px 0; }
 .mg-muted { color: #4a5568; font-size: 13px; }
-.mg-num { white-space: nowrap; font-variant-numeric: tabular-nums; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+.mg-num { white-space: nowrap; font-variant-numeric: tabular-nums;
+          font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
 .mg-pos { color: var(--mg-pos); }
 .mg-neg { color: var(--mg-neg); }
 .mg-zero { color: #718096; }
