@@ -4,13 +4,21 @@
 //   node tests/pyodide/run_in_pyodide.mjs --wheels W [--wheels W]... --pytest PATH... [-- PYTEST_ARGS...]
 //   node tests/pyodide/run_in_pyodide.mjs --wheels W [--wheels W]... --script FILE.py [-- SCRIPT_ARGS...]
 //
-// Pyodide comes from node_modules/pyodide (the npm package, pinned in package.json). Each --wheels W is
-// a .whl file or a directory of them; every such wheel is unzipped into Pyodide's site-packages: that is how micrograd_core (built
-// as a wheel) and pure-Python test dependencies (pytest, hypothesis, ...) get in, with no micropip and
-// no network. PATHs given to --pytest are relative to --root (default: the current directory); they
-// are copied, with --root's pyproject.toml, into Pyodide's in-memory file system, so pytest caches and
-// the hypothesis database never touch the host. Pyodide must make no network request: any remote
-// fetch() is refused and reported. The exit code is pytest's (or the script's).
+// Pyodide comes from node_modules/pyodide (the npm package, pinned in package.json). Each --wheels W
+// is a .whl file or a directory of them; every wheel is unzipped into Pyodide's site-packages. That is
+// how micrograd_core (built as a wheel) and pure-Python test dependencies (pytest, hypothesis, ...) get
+// in, with no micropip and no network.
+//
+// PATHs given to --pytest are relative to --root (default: the current directory); they are copied,
+// with --root's pyproject.toml, into Pyodide's in-memory file system, so pytest caches and the
+// hypothesis database never touch the host. A --script is copied with the .py files beside it, and its
+// directory goes first on sys.path, as `python FILE.py` does.
+//
+// Pyodide must make no network request: any remote fetch() is refused and reported. The exit code is
+// pytest's (or the script's); 2 when the runner itself fails.
+//
+// Freeing a chain of more than ~5,000 nodes needs more than V8's default ~1 MB stack under Pyodide:
+// run node with --stack-size=4000 for deep graphs (tests/pyodide/pyodide_harness.py does).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -115,8 +123,9 @@ EXIT_CODE = int(pytest.main(ARGS))
 `;
 
 const RUN_SCRIPT = `
-import runpy, sys, traceback
+import os, runpy, sys, traceback
 sys.argv = [SCRIPT, *ARGS]
+sys.path.insert(0, os.path.dirname(SCRIPT))
 try:
     runpy.run_path(SCRIPT, run_name="__main__")
     EXIT_CODE = 0
@@ -164,8 +173,12 @@ async function main() {
 
   let code;
   if (opts.script !== null) {
-    const target = `/work/${path.basename(opts.script)}`;
-    copyIntoPyodide(pyodide.FS, opts.script, target);
+    // As `python FILE.py` would, make the script's sibling modules importable: copy them alongside.
+    const scriptDir = path.dirname(opts.script);
+    for (const name of fs.readdirSync(scriptDir)) {
+      if (name.endsWith(".py")) copyIntoPyodide(pyodide.FS, path.join(scriptDir, name), `/work/script/${name}`);
+    }
+    const target = `/work/script/${path.basename(opts.script)}`;
     pyodide.globals.set("SCRIPT", target);
     pyodide.globals.set("ARGS", pyodide.toPy(opts.rest));
     pyodide.runPython(RUN_SCRIPT);
