@@ -41,10 +41,7 @@ class Value:
             raise TypeError(f"Value() needs a real number, got {type(data).__name__}: {data!r}")
         if not isinstance(label, str):
             raise TypeError(f"Value label must be a str, got {type(label).__name__}")
-        value = float(data)
-        if math.isnan(value):
-            raise ValueError("Value() got NaN; gradients of NaN are meaningless")
-        self.data = value
+        self.data = _finite(float(data), "Value()")
         self.grad = 0.0
         self.label = label
         self.op = ""
@@ -242,6 +239,8 @@ def topological_order(root: Value) -> list[Value]:
 
 def _node(data: float, op: str, a: Value | None, da: float, b: Value | None = None, db: float = 0.0) -> Value:
     """Make a computed node without the checks of the public constructor (the hot path)."""
+    if data - data != 0.0:  # inf or NaN: only an overflow gets here, as every operand is finite
+        raise _overflow(op, a, b, data)
     out = object.__new__(Value)
     out.data = data
     out.grad = 0.0
@@ -259,11 +258,19 @@ def _as_value(x: object) -> Value | None:
     if isinstance(x, Value):
         return x
     if isinstance(x, _NUMBER_TYPES) and not isinstance(x, bool):
-        data = float(x)
-        if data != data:
-            raise ValueError("got NaN as an operand; gradients of NaN are meaningless")
-        return _node(data, "", None, 0.0)
+        return _node(_finite(float(x), "operand"), "", None, 0.0)
     return None
+
+
+def _finite(x: float, what: str) -> float:
+    if x - x != 0.0:
+        raise ValueError(f"{what} must be a finite number, got {x!r}")
+    return x
+
+
+def _overflow(op: str, a: Value | None, b: Value | None, result: float) -> OverflowError:
+    operands = ", ".join(repr(v.data) for v in (a, b) if v is not None)
+    return OverflowError(f"{op} of ({operands}) overflows a float (gives {result!r})")
 
 
 def _format_number(x: Number) -> str:

@@ -54,6 +54,13 @@ ERROR_CASES = [
     # values with no meaningful gradient
     ErrorCase("Value(nan)", "Value(math.nan)", "ValueError", ("nan",)),
     ErrorCase("nan operand", "Value(1.0) + math.nan", "ValueError", ("nan",)),
+    ErrorCase("Value(inf)", "Value(math.inf)", "ValueError", ("finite", "inf")),
+    ErrorCase("-inf operand", "Value(1.0) * -math.inf", "ValueError", ("finite", "-inf")),
+    # arithmetic that overflows is reported, never an inf that turns into NaN later (inf - inf)
+    ErrorCase("1e308 * 10", "Value(1e308) * 10", "OverflowError", ("*", "1e+308", "overflow")),
+    ErrorCase("1e308 + 1e308", "Value(1e308) + Value(1e308)", "OverflowError", ("+", "overflow")),
+    ErrorCase("-1e308 - 1e308", "-1e308 - Value(1e308)", "OverflowError", ("-", "overflow")),
+    ErrorCase("1e308 / 1e-10", "Value(1e308) / 1e-10", "OverflowError", ("/", "overflow")),
     ErrorCase("(-8) ** (1/3)", "Value(-8.0) ** (1 / 3)", "ValueError", ("negative", "integer")),
     # grad_check reports failure with an exception, not an assert statement
     ErrorCase("grad_check at a kink", "grad_check(lambda x: x.relu(), [0.0])", "GradCheckError", ("x0",)),
