@@ -68,19 +68,22 @@ def build(model: NeuronModel | None = None) -> pn.template.BootstrapTemplate:
         NoticesView(model),
         pn.FlexBox(
             card(OutputView(model), GradientsView(model)),
-            card(ActivationView(model)),
+            pn.Column(
+                card(ActivationView(model), grow="0 0 auto"),
+                card(GradCheckView(model), grow="0 0 auto"),
+                sizing_mode="stretch_width",
+                styles={"flex": "1 1 420px", "min-width": "0"},
+                margin=0,
+            ),
             flex_wrap="wrap",
             sizing_mode="stretch_width",
         ),
         pn.FlexBox(card(GraphView(model), grow="1 1 100%"), flex_wrap="wrap", sizing_mode="stretch_width"),
         pn.FlexBox(
             card(LearningView(model)),
-            card(GradCheckView(model)),
+            card(ExplanationView(model)),
             flex_wrap="wrap",
             sizing_mode="stretch_width",
-        ),
-        pn.FlexBox(
-            card(ExplanationView(model), grow="1 1 100%"), flex_wrap="wrap", sizing_mode="stretch_width"
         ),
         sizing_mode="stretch_width",
     )

@@ -64,7 +64,7 @@ class GradientsView(ModelView):
             # each label sits just outside its bar's end: above a positive bar, below a negative one
             "baseline": ["top" if g < 0 else "bottom" for g in grads],
         }
-        items = "".join(
+        items = " ".join(
             f'<span style="margin-right:14px;white-space:nowrap">∂ŷ/∂{name} = '
             f"{readout(f'grad-{name}', result.grads[name], f'mg-num {sign_class(result.grads[name])}')}"
             "</span>"
