@@ -14,6 +14,7 @@ temporary folder and replaces static/ only when complete.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import sys
@@ -29,12 +30,16 @@ REPO_ROOT = Path(__file__).resolve().parent
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--self-contained", action="store_true",
-                        help="copy Pyodide, every package and all JS/CSS into the site; no other origin is contacted")
-    parser.add_argument("--pyodide-dist", default=None,
-                        help=f"Pyodide distribution: a folder or URL (default: ${ENV_VAR}, else {OFFICIAL_URL})")
-    parser.add_argument("--out", type=Path, default=REPO_ROOT / "static", help="output folder (default: static/)")
-    parser.add_argument("--app", type=Path, default=REPO_ROOT / "app" / "main.py", help="the Panel app script")
+    parser.add_argument(
+        "--self-contained", action="store_true",
+        help="copy Pyodide, every package and all JS/CSS into the site: the page contacts no other origin",
+    )
+    parser.add_argument(
+        "--pyodide-dist", default=None,
+        help=f"Pyodide distribution, a folder or URL (default: ${ENV_VAR}, else {OFFICIAL_URL})",
+    )
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "static", help="output folder (static/)")
+    parser.add_argument("--app", type=Path, default=REPO_ROOT / "app" / "main.py", help="the app script")
     parser.add_argument("--no-compile", action="store_true",
                         help="ship wheels without byte-code (smaller, slower start; no Node.js needed)")
     parser.add_argument("--serve", action="store_true", help="serve the site on 127.0.0.1 after building")
@@ -65,11 +70,10 @@ def summarize(result: Result, self_contained: bool) -> str:
 def serve(folder: Path, port: int) -> None:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        print(f"Serving {folder} - open http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)", flush=True)
-        try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        print(f"Serving {folder}: open {url} (Ctrl+C to stop)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
 
 
 def main(argv: list[str] | None = None) -> int:

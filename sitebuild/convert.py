@@ -9,16 +9,17 @@ package in ONE `loadPackage` call resolved through a lock (parallel downloads, n
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild import BuildError
+from sitebuild import BuildError, env_with_repo_on_path
 
-_IMPORT_PYODIDE = re.compile(r'^importScripts\("https://cdn\.jsdelivr\.net/pyodide/[^"]+/pyodide\.js"\);$', re.M)
+_IMPORT_PYODIDE = re.compile(
+    r'^importScripts\("https://cdn\.jsdelivr\.net/pyodide/[^"]+/pyodide\.js"\);$', re.M
+)
 _LOAD_PYODIDE = "  self.pyodide = await loadPyodide();\n"
 # From loading micropip to the end of the try/catch around micropip.install.
 _MICROPIP_BLOCK = re.compile(
@@ -46,7 +47,7 @@ class WorkerPlan:
 
 def run_panel_convert(app_script: Path, repo_root: Path, out_dir: Path) -> tuple[Path, Path]:
     """Convert the app with Panel's own machinery; return (page html, worker js)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(repo_root), os.environ.get("PYTHONPATH")])))
+    env = env_with_repo_on_path(repo_root)
     env.pop("PANEL_CDN_ROOT", None)  # the build decides what the page references
     cmd = [sys.executable, "-m", "panel", "convert", str(app_script), "--to", "pyodide-worker",
            "--out", str(out_dir), "--num-procs", "1"]
@@ -59,7 +60,8 @@ def run_panel_convert(app_script: Path, repo_root: Path, out_dir: Path) -> tuple
 
 def adapt_worker(source: str, plan: WorkerPlan) -> str:
     """Rewrite Panel's worker per `plan`; fail loudly if Panel's template no longer matches."""
-    for pattern, what in ((_IMPORT_PYODIDE, "importScripts(<CDN pyodide.js>)"), (_MICROPIP_BLOCK, "micropip block")):
+    expected = ((_IMPORT_PYODIDE, "importScripts(<CDN pyodide.js>)"), (_MICROPIP_BLOCK, "micropip block"))
+    for pattern, what in expected:
         if len(pattern.findall(source)) != 1:
             raise BuildError(f"Panel's pyodide-worker template changed: cannot find exactly one {what}")
     if source.count(_LOAD_PYODIDE) != 1:
@@ -81,12 +83,15 @@ def _hoist_future_imports(source: str) -> str:
     if source.count(_CODE_START) != 1:
         raise BuildError("Panel's pyodide-worker template changed: cannot find where the app's code starts")
     source = _FUTURE_IMPORT.sub("", source)
-    return source.replace(_CODE_START, "runPythonAsync(`" + "".join(futures) + _CODE_START[len("runPythonAsync(`"):])
+    opening = "runPythonAsync(`"
+    return source.replace(_CODE_START, opening + "".join(futures) + _CODE_START[len(opening):])
 
 
 def _header(plan: WorkerPlan) -> str:
     site = "(path) => new URL(path, self.location).href"
-    pyodide_js = plan.pyodide_js if "://" in plan.pyodide_js else f"MG_SITE({json.dumps(plan.pyodide_js)})"
+    pyodide_js = json.dumps(plan.pyodide_js)
+    if "://" not in plan.pyodide_js:
+        pyodide_js = f"MG_SITE({pyodide_js})"
     options = []
     if plan.index_url is not None:
         options.append(f"indexURL: MG_SITE({json.dumps(plan.index_url)})")

@@ -8,12 +8,11 @@ the app's document the way `panel convert` pre-renders it runs the same code pat
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import BuildError
+from sitebuild import BuildError, env_with_repo_on_path
 
 # import name -> distribution name, for the declared-but-optional dependencies
 OPTIONAL_IMPORTS = {
@@ -39,11 +38,11 @@ print("PROBE:" + json.dumps(sorted({name.split(".")[0] for name in sys.modules})
 
 def optional_packages_used(app_script: Path, repo_root: Path) -> set[str]:
     """Distribution names from OPTIONAL_IMPORTS that rendering the app imports."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(repo_root), os.environ.get("PYTHONPATH")])))
-    result = subprocess.run([sys.executable, "-c", _PROBE, str(app_script)], cwd=repo_root, env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-c", _PROBE, str(app_script)], cwd=repo_root,
+                            env=env_with_repo_on_path(repo_root), capture_output=True, text=True, check=False)
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("PROBE:")), None)
     if result.returncode != 0 or line is None:
-        raise BuildError(f"rendering {app_script} on the host failed:\n{result.stdout}{result.stderr}".rstrip())
+        output = f"{result.stdout}{result.stderr}".rstrip()
+        raise BuildError(f"rendering {app_script} on the host failed:\n{output}")
     modules = set(json.loads(line.removeprefix("PROBE:")))
     return {dist for module, dist in OPTIONAL_IMPORTS.items() if module in modules}

@@ -21,7 +21,7 @@ def compile_wheels_in_place(pyodide_core: Path, folder: Path, wheels: list[str])
     """Replace each wheel in `folder` by its byte-compiled copy."""
     node = shutil.which("node")
     if node is None:
-        raise BuildError("byte-compiling the wheels needs Node.js (`node` on PATH); or build with --no-compile")
+        raise BuildError("byte-compiling the wheels needs Node.js (`node` on PATH); or use --no-compile")
     out = folder / ".compiled"
     out.mkdir()
     result = subprocess.run(
@@ -29,7 +29,8 @@ def compile_wheels_in_place(pyodide_core: Path, folder: Path, wheels: list[str])
         capture_output=True, text=True, check=False, timeout=900,
     )
     if result.returncode != 0:
-        raise BuildError(f"byte-compiling the wheels in Pyodide failed:\n{result.stdout}{result.stderr}".rstrip())
+        output = f"{result.stdout}{result.stderr}".rstrip()
+        raise BuildError(f"byte-compiling the wheels in Pyodide failed:\n{output}")
     for wheel in wheels:
         (out / wheel).replace(folder / wheel)
     out.rmdir()

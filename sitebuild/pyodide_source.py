@@ -100,7 +100,8 @@ class PyodideSource:
         actual = sha256_hex(data)
         if actual != expected_sha256:
             raise BuildError(
-                f"{name} from {self.describe()} fails verification: sha256 {actual}, expected {expected_sha256}"
+                f"{name} from {self.describe()} fails verification: "
+                f"sha256 {actual}, expected {expected_sha256}"
             )
         return data
 

@@ -72,7 +72,8 @@ def build_site(opts: Options) -> Result:
             plan = _ship_pyodide(opts.source, lock, packages, stage / "pyodide", core, opts.compile_pyc)
             html, rewrites = vendor_page(html, stage)
         else:
-            plan, rewrites = _ship_wheels_for_cdn(packages, stage / "wheels", core if opts.compile_pyc else None), []
+            compiler = core if opts.compile_pyc else None
+            plan, rewrites = _ship_wheels_for_cdn(packages, stage / "wheels", compiler), []
         (stage / "index.html").write_text(_with_favicon(html), encoding="utf-8")
         shutil.copyfile(PANEL_DIST / "images" / "favicon.ico", stage / "favicon.ico")
         worker = adapt_worker(worker_path.read_text(encoding="utf-8"), plan)

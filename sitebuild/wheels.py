@@ -40,7 +40,8 @@ def build_package_wheel(package_dir: Path, dist_name: str, version: str, out_dir
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             files[f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}"] = path.read_bytes()
     dist_info = f"{dist_name}-{version}.dist-info"
-    files[f"{dist_info}/METADATA"] = f"Metadata-Version: 2.1\nName: {dist_name}\nVersion: {version}\n".encode()
+    metadata = f"Metadata-Version: 2.1\nName: {dist_name}\nVersion: {version}\n"
+    files[f"{dist_info}/METADATA"] = metadata.encode()
     files[f"{dist_info}/WHEEL"] = (
         b"Wheel-Version: 1.0\nGenerator: micrograd-web build.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     )

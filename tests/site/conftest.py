@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ENV_VAR = "MICROGRAD_WEB_PYODIDE_DIST"
 DEFAULT_DIST = Path.home() / ".cache" / "pyodide-dist" / "pyodide-0.29.3"
@@ -33,7 +32,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_the_sub_path__")
         return super().translate_path(path[len(SUB_PATH) - 1:])
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
