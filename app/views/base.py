@@ -14,7 +14,7 @@ NEGATIVE = "#dd6b20"  # orange: raising the input lowers ŷ
 ZERO = "#a0aec0"
 
 CSS = """
-:host { display: block; }
+:host { display: block; overflow-x: auto; }  /* wide content scrolls inside its box on a phone */
 :host { --mg-pos: #2b6cb0; --mg-neg: #dd6b20; font-size: 14px; }
 .mg-card-title { font-weight: 600; font-size: 15px; margin: 0 0 4px 0; }
 .mg-muted { color: #4a5568; font-size: 13px; }
@@ -27,6 +27,10 @@ table.mg-table { border-collapse: collapse; width: 100%; font-size: 13px; }
 table.mg-table th, table.mg-table td { padding: 3px 6px; border-bottom: 1px solid #e2e8f0;
                                        text-align: right; }
 table.mg-table th:first-child, table.mg-table td:first-child { text-align: left; }
+@media (max-width: 500px) {
+  table.mg-table { font-size: 11px; }
+  table.mg-table th, table.mg-table td { padding: 2px 3px; }
+}
 .mg-ok { color: #2f855a; font-weight: 700; }
 .mg-bad { color: #c53030; font-weight: 700; }
 """
