@@ -9,13 +9,13 @@ divergence, convergence, a dead gradient or a slider limit, each with a notice.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import param
 
+from .i18n import LANGUAGES
 from .neuron import ACTIVATIONS, INPUT_NAMES, LEARNED, NeuronResult, compute, loss_at
 from .notices import Notice
-from .url_state import LANGUAGES, LR_BOUNDS, SLIDER_BOUNDS, QueryState, parse_query, to_query
+from .url_state import LR_BOUNDS, SLIDER_BOUNDS, QueryState, parse_query, to_query
 
 SEED: dict[str, float | str] = {
     "x1": 2.0,
@@ -76,13 +76,20 @@ class NeuronModel(param.Parameterized):
             self.param.update(result=result, history=(result.loss,))
 
     @property
+    def current(self) -> NeuronResult:
+        """``result``, never None (it is computed in ``__init__``)."""
+        if self.result is None:
+            raise RuntimeError("NeuronModel.result read before the first recomputation")
+        return self.result
+
+    @property
     def values(self) -> dict[str, float]:
         return {name: float(getattr(self, name)) for name in INPUT_NAMES}
 
     # ----------------------------------------------------------------- learning
     def step(self) -> str:
         """One gradient-descent update w ← w − lr·∂L/∂w of w1, w2, b; returns STEP_APPLIED or STEP_STOPPED."""
-        res = self.result
+        res = self.current
         lr = float(self.lr)
         current = res.loss
         if current <= CONVERGED_LOSS:
@@ -138,7 +145,7 @@ class NeuronModel(param.Parameterized):
             self.param.update(**new)
         finally:
             self._stepping = False
-        history = (*self.history, self.result.loss)[-MAX_HISTORY:]
+        history = (*self.history, self.current.loss)[-MAX_HISTORY:]
         self.history = history
 
     def _stop(self, notice: Notice, outcome: str = STEP_STOPPED) -> str:
@@ -171,9 +178,3 @@ class NeuronModel(param.Parameterized):
         new = kept + tuple(notices)
         if new != self.notices:
             self.notices = new
-
-
-def watch_result(model: NeuronModel, callback: Callable[[NeuronResult], None]) -> None:
-    """Call ``callback(result)`` now and whenever the model publishes a new result."""
-    callback(model.result)
-    model.param.watch(lambda event: callback(event.new), "result")

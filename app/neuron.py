@@ -114,7 +114,7 @@ def build_neuron(
 def compute(values: Mapping[str, float], activation: str, target: float) -> NeuronResult:
     """Run the neuron forward and backward with micrograd_core and freeze what it computed."""
     leaves = {name: Value(values[name], label=name) for name in INPUT_NAMES}
-    out, z = build_neuron(*(leaves[n] for n in INPUT_NAMES), activation=activation)
+    out, z = build_neuron(leaves["x1"], leaves["x2"], leaves["w1"], leaves["w2"], leaves["b"], activation)
 
     out.backward()
     graph = trace(out)
@@ -175,7 +175,7 @@ def loss_at(values: Mapping[str, float], activation: str, target: float) -> floa
 
 def _loss(values: Mapping[str, float], activation: str, target: float) -> tuple[float, dict[str, float]]:
     leaves = {name: Value(values[name], label=name) for name in INPUT_NAMES}
-    out, _ = build_neuron(*(leaves[n] for n in INPUT_NAMES), activation=activation)
+    out, _ = build_neuron(leaves["x1"], leaves["x2"], leaves["w1"], leaves["w2"], leaves["b"], activation)
     loss = (out - Value(target, label="y*")) ** 2
     loss.backward()
     return loss.data, {name: leaves[name].grad for name in LEARNED}
