@@ -41,17 +41,38 @@ CARD_STYLES = {
     "min-width": "0",
 }
 
-# On a phone the sidebar stacks above the main area and the whole page scrolls (the template's
-# default keeps them side by side in a fixed-height viewport).
-PHONE_CSS = """
-@media (max-width: 760px) {
-  #container { height: auto !important; min-height: 100vh; overflow: visible !important; }
-  #content { flex-direction: column; flex-wrap: nowrap; height: auto; overflow: visible !important; }
-  #sidebar { max-width: none !important; width: 100% !important; height: auto; border-right: none;
-             border-bottom: 1px solid var(--bs-border-color); padding: 8px 12px; }
-  #main { overflow: visible; padding: 4px 2px 12px 2px; }
-}
+# The page's own frame. No Panel template: every template carries a ReactiveHTML (its modal/actions
+# helper) whose rendering imports nh3, a compiled package the self-contained Pyodide build lacks;
+# (pn.FlexBox is a ReactiveHTML too). Rows that may wrap give the same sidebar + main layout and put
+# the sidebar above the main area on a phone.
+PAGE_CSS = """
+body { margin: 0; background: #f4f6fa; }
 """
+HEADER_HTML = (
+    '<div style="background:{accent};color:white;padding:10px 18px;font-size:20px;font-weight:600">'
+    "{brand}</div>"
+)
+SIDEBAR_STYLES = {
+    "flex": "1 1 250px",
+    "max-width": "100%",
+    "background": "white",
+    "border": "1px solid #e2e8f0",
+    "border-radius": "10px",
+    "padding": "6px",
+    "position": "sticky",
+    "top": "0",
+    "align-self": "flex-start",
+}
+
+
+def wrapping_row(*objects: pn.viewable.Viewable, align_items: str = "stretch") -> pn.Row:
+    """A row whose items wrap onto the next line when they no longer fit side by side."""
+    return pn.Row(
+        *objects,
+        sizing_mode="stretch_width",
+        margin=0,
+        styles={"flex-wrap": "wrap", "align-items": align_items},
+    )
 
 
 def card(*objects: pn.viewable.Viewable | pn.viewable.Viewer, grow: str = "1 1 420px") -> pn.Column:
@@ -59,14 +80,14 @@ def card(*objects: pn.viewable.Viewable | pn.viewable.Viewer, grow: str = "1 1 4
     return pn.Column(*objects, sizing_mode="stretch_width", styles={**CARD_STYLES, "flex": grow}, margin=6)
 
 
-def build(model: NeuronModel | None = None) -> pn.template.BootstrapTemplate:
+def build(model: NeuronModel | None = None) -> pn.Column:
     """The whole page for one browser session."""
     model = model or NeuronModel()
     controls = ControlsView(model)
     main = pn.Column(
         TitleView(model),
         NoticesView(model),
-        pn.FlexBox(
+        wrapping_row(
             card(OutputView(model), GradientsView(model)),
             pn.Column(
                 card(ActivationView(model), grow="0 0 auto"),
@@ -75,32 +96,35 @@ def build(model: NeuronModel | None = None) -> pn.template.BootstrapTemplate:
                 styles={"flex": "1 1 420px", "min-width": "0"},
                 margin=0,
             ),
-            flex_wrap="wrap",
-            sizing_mode="stretch_width",
         ),
-        pn.FlexBox(card(GraphView(model), grow="1 1 100%"), flex_wrap="wrap", sizing_mode="stretch_width"),
-        pn.FlexBox(
+        card(GraphView(model), grow="0 0 auto"),
+        wrapping_row(
             card(LearningView(model)),
             card(ExplanationView(model)),
-            flex_wrap="wrap",
-            sizing_mode="stretch_width",
         ),
         sizing_mode="stretch_width",
     )
-    template = pn.template.BootstrapTemplate(
-        title=t("brand", model.language),
-        sidebar=[controls],
-        main=[main],
-        header_background=ACCENT,
-        sidebar_width=300,
-        raw_css=[PHONE_CSS],
+    header = pn.pane.HTML(
+        HEADER_HTML.format(accent=ACCENT, brand=t("brand", model.language)),
+        sizing_mode="stretch_width",
+        margin=0,
+    )
+    page = pn.Column(
+        header,
+        wrapping_row(
+            pn.Column(controls, sizing_mode="stretch_width", styles=SIDEBAR_STYLES, margin=6),
+            pn.Column(main, sizing_mode="stretch_width", styles={"flex": "1000 1 600px", "min-width": "0"}),
+            align_items="start",
+        ),
+        sizing_mode="stretch_width",
+        margin=0,
     )
     if pn.state.curdoc is not None:  # a served page or the Pyodide build, not a test building the layout
         Player(model)
         if pn.state.location is not None:
             UrlSync(model, pn.state.location)
-    return template
+    return page
 
 
-pn.extension(sizing_mode="stretch_width")
+pn.extension(sizing_mode="stretch_width", design="bootstrap", raw_css=[PAGE_CSS])
 build().servable(title="micrograd-web")

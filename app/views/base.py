@@ -53,9 +53,10 @@ class HtmlBox(pn.viewable.Viewer):
 
     def __init__(self, extra_css: str = "", margin: tuple[int, int] = (4, 8)) -> None:
         super().__init__()
-        self.div = Div(text="", sizing_mode="stretch_width", margin=margin)
-        # the stylesheet goes on the pane: a template's design replaces the Div's own stylesheets
-        self._pane = pn.pane.Bokeh(self.div, sizing_mode="stretch_width", stylesheets=[CSS + extra_css])
+        css = CSS + extra_css
+        self.div = Div(text="", sizing_mode="stretch_width", margin=margin, stylesheets=[css])
+        # on the pane too: a Panel design replaces the Div's own stylesheets with its own + the pane's
+        self._pane = pn.pane.Bokeh(self.div, sizing_mode="stretch_width", stylesheets=[css])
 
     @property
     def object(self) -> str:
