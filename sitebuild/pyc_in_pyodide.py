@@ -26,20 +26,21 @@ def compile_wheel(source: str, dest: str) -> int:
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
         record_name = next(n for n in zin.namelist() if n.endswith(".dist-info/RECORD"))
         record = zin.read(record_name).decode().splitlines()
+        present = set(zin.namelist())
         for info in zin.infolist():
             if info.filename == record_name:
                 continue
             data = zin.read(info)
             zout.writestr(info, data)
             name = info.filename
-            if not name.endswith(".py") or ".data/" in name or "/tests/" in name:
-                continue
+            pyc_name = importlib.util.cache_from_source(name) if name.endswith(".py") else ""
+            if not pyc_name or pyc_name in present or ".data/" in name or "/tests/" in name:
+                continue  # not a module, already compiled, or never imported
             try:
                 code = compile(data, SITE_PACKAGES + name, "exec", dont_inherit=True)
             except SyntaxError:
                 continue  # e.g. templates named .py; CPython would not import them either
             pyc = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
-            pyc_name = importlib.util.cache_from_source(name)
             zout.writestr(pyc_name, pyc)
             record.append(_record_line(pyc_name, pyc))
             compiled += 1

@@ -1,4 +1,5 @@
-"""Fixtures for the site tests: the local Pyodide distribution, built sites, a sub-path server."""
+"""Helpers for the static-site tests: where the repo and the local Pyodide distribution are, running
+build.py, and serving a site under a sub-path (as GitHub project pages do) on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -14,13 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ENV_VAR = "MICROGRAD_WEB_PYODIDE_DIST"
 DEFAULT_DIST = Path.home() / ".cache" / "pyodide-dist" / "pyodide-0.29.3"
 SUB_PATH = "/micrograd-web/"  # served like a GitHub project page
-
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -57,17 +55,6 @@ def local_pyodide_dist() -> Path | None:
     return path if (path / "pyodide-lock.json").is_file() and (path / "pyodide.js").is_file() else None
 
 
-@pytest.fixture(scope="session")
-def pyodide_dist() -> Path:
-    dist = local_pyodide_dist()
-    if dist is None:
-        pytest.skip(
-            f"no local Pyodide 0.29.3 distribution: set {ENV_VAR} to a folder with pyodide.js and "
-            f"pyodide-lock.json (see /work/shared/pyodide-dist/README.md); this machine cannot reach the CDN"
-        )
-    return dist
-
-
 def run_build(*args: str, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run build.py as a user would, writing to `out`."""
     return subprocess.run(
@@ -75,18 +62,3 @@ def run_build(*args: str, out: Path, env: dict[str, str] | None = None) -> subpr
         cwd=REPO_ROOT, capture_output=True, text=True, check=False,
         env={**os.environ, **(env or {})}, timeout=900,
     )
-
-
-@pytest.fixture(scope="session")
-def self_contained_site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The self-contained site, built once per session from the local distribution."""
-    out = tmp_path_factory.mktemp("site") / "static"
-    result = run_build("--self-contained", "--pyodide-dist", str(pyodide_dist), out=out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-@pytest.fixture(scope="session")
-def site_url(self_contained_site: Path) -> Iterator[str]:
-    with serve_site(self_contained_site) as url:
-        yield url
