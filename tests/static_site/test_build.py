@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.site.conftest import run_build, serve_site
+from static_site_support import run_build, serve_site
 
 pytestmark = pytest.mark.slow
 
