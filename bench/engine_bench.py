@@ -113,9 +113,13 @@ class Cell:
 class Runner:
     """Starts one fresh process per measurement: CPython, or Pyodide through the Node runner."""
 
-    def __init__(self, pyodide: bool) -> None:
+    def __init__(self, pyodide: bool, python: str | None = None) -> None:
         self.pyodide = pyodide
+        self.python = python or sys.executable
+        self.env: dict[str, str] | None = None
         self.wheels: list[Path] = []
+        if python:
+            self.env = {**os.environ, "PYTHONPATH": str(_engines_path())}
         if pyodide:
             sys.path.insert(0, str(REPO_ROOT / "tests" / "pyodide"))
             import pyodide_harness
@@ -136,14 +140,30 @@ class Runner:
             script = str(Path(__file__).resolve())
             done = self.harness.run_in_pyodide(self.wheels, ["--script", script, "--", *args])
         else:
-            command = [sys.executable, str(Path(__file__).resolve()), *args]
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            command = [self.python, str(Path(__file__).resolve()), *args]
+            done = subprocess.run(command, capture_output=True, text=True, check=False, env=self.env)
         lines = done.stdout.strip().splitlines()
         if done.returncode != 0 or not lines:
             tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
             return {"error": f"crashed (exit {done.returncode}): {' | '.join(tail)}"}
         result: dict[str, object] = json.loads(lines[-1])
         return result
+
+
+def _engines_path() -> Path:
+    """A directory holding just the two engines (links), to put on another interpreter's path."""
+    import importlib.util
+
+    shim = Path(os.environ.get("TMPDIR", "/tmp")) / f"micrograd-bench-engines-{os.getpid()}"
+    shim.mkdir(parents=True, exist_ok=True)
+    for name in ("micrograd", "micrograd_core"):
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            raise SystemExit(f"{name} is not installed in {sys.executable}")
+        link = shim / name
+        if not link.exists():
+            link.symlink_to(next(iter(spec.submodule_search_locations)), target_is_directory=True)
+    return shim
 
 
 def collect(
@@ -262,13 +282,13 @@ def _mark(ok: bool) -> str:
     return "✓ met" if ok else "✗ MISSED"
 
 
-def environment(pyodide: bool) -> str:
+def environment(pyodide: bool, python: str | None = None) -> str:
     from importlib.metadata import version
 
     where = (
         "Pyodide 0.29.3 (Python 3.13, WebAssembly) under Node "
         if pyodide
-        else f"CPython {platform.python_version()}"
+        else f"CPython {_python_version(python)}"
     )
     node = ""
     if pyodide:
@@ -279,6 +299,13 @@ def environment(pyodide: bool) -> str:
         f"{where}{node} on {platform.machine()}, {os.cpu_count()} cores; micrograd {version('micrograd')}, "
         f"micrograd_core {version('micrograd-web')}"
     )
+
+
+def _python_version(python: str | None) -> str:
+    if python is None:
+        return platform.python_version()
+    command = [python, "-c", "import platform; print(platform.python_version())"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip() + f" ({python})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -295,6 +322,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--pyodide-repeats", type=int, help="runs per measurement in Pyodide (default 3; quick: 1)"
+    )
+    parser.add_argument(
+        "--python",
+        metavar="EXE",
+        help="another CPython for the CPython table (e.g. a 3.13); both engines are put on its path",
     )
     parser.add_argument("--worker", nargs=3, metavar=("ENGINE", "WORKLOAD", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
@@ -314,8 +346,10 @@ def main(argv: list[str] | None = None) -> int:
         "medians of CPU time (less sensitive than wall time to other processes competing for the cores).\n"
         "micrograd's RecursionError on deep chains is reported as such (its recursion limit is left alone)."
     )
-    print(f"\nEnvironment: {environment(False)}")
-    table = collect(Runner(pyodide=False), all_cases, repeats, memory_repeats=min(repeats, 3))
+    print(f"\nEnvironment: {environment(False, args.python)}")
+    table = collect(
+        Runner(pyodide=False, python=args.python), all_cases, repeats, memory_repeats=min(repeats, 3)
+    )
     ok = report("CPython", all_cases, table, repeats)
 
     reason = _pyodide_unavailable()
