@@ -3,7 +3,9 @@
 Panel's worker `importScripts` pyodide.js from the CDN, loads micropip and installs bokeh and panel
 by wheel URL (which makes micropip read panel's metadata and pull pandas). We keep Panel's worker
 and page handler and replace exactly those two steps: Pyodide from where the site says, and every
-package in ONE `loadPackage` call resolved through a lock (parallel downloads, no micropip).
+package resolved through a lock and passed to `loadPyodide({packages})`, which downloads them in
+parallel with each other and with the end of Python's boot (no micropip). The page starts the
+worker first thing in <head>, not after its ~3 MB of BokehJS/Panel JavaScript.
 """
 
 from __future__ import annotations
@@ -29,9 +31,19 @@ _MICROPIP_BLOCK = re.compile(
 _CODE_START = "runPythonAsync(`\\nimport asyncio\\n"
 _FUTURE_IMPORT = re.compile(r"from __future__ import [\w, ]+\\n")
 _STATUS_RENAMES = {
-    "msg: 'Loading pyodide'": "msg: 'Starting Python (1/3)…'",
-    "msg: 'Executing code'": "msg: 'Starting the app (3/3)…'",
+    "msg: 'Loading pyodide'": "msg: 'Starting Python and loading packages (1/2)…'",
+    "msg: 'Executing code'": "msg: 'Starting the app (2/2)…'",
 }
+_NEW_WORKER = re.compile(r'const pyodideWorker = new Worker\("\./([\w.-]+\.js)"\);')
+_EARLY_WORKER = """<script type="text/javascript">
+// micrograd-web: start Python now; Panel's handler (end of <body>) takes the worker over and
+// replays the messages that arrived before it.
+window.mgEarlyMessages = [];
+window.mgWorker = new Worker("./{name}");
+window.mgWorker.onmessage = (event) => window.mgEarlyMessages.push(event);
+</script>
+"""
+_REPLAY = "\nfor (const event of window.mgEarlyMessages.splice(0)) pyodideWorker.onmessage(event);\n"
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,7 @@ def _header(plan: WorkerPlan) -> str:
     pyodide_js = json.dumps(plan.pyodide_js)
     if "://" not in plan.pyodide_js:
         pyodide_js = f"MG_SITE({pyodide_js})"
-    options = []
+    options = ["packages: MG_PACKAGES"]
     if plan.index_url is not None:
         options.append(f"indexURL: MG_SITE({json.dumps(plan.index_url)})")
     if plan.panel_cdn_root is not None:
@@ -100,20 +112,27 @@ def _header(plan: WorkerPlan) -> str:
     packages = [json.dumps(p) for p in plan.packages] + [f"MG_SITE({json.dumps(u)})" for u in plan.wheel_urls]
     return "\n".join([
         "// Adapted by micrograd-web's build.py: Pyodide and every package come from the URLs below,",
-        "// all packages are installed in one parallel loadPackage call (no micropip).",
+        "// all packages are installed by loadPyodide, downloaded in parallel (no micropip).",
         f"const MG_SITE = {site};",
         f"importScripts({pyodide_js});",
-        f"const MG_PYODIDE_OPTIONS = {{{', '.join(options)}}};",
         "const MG_PACKAGES = [\n  " + ",\n  ".join(packages) + "\n];",
+        f"const MG_PYODIDE_OPTIONS = {{{', '.join(options)}}};",
     ])
 
 
-_INSTALL_BLOCK = """\
-  self.postMessage({type: 'status', msg: 'Loading packages (2/3)…'})
-  try {
-    await self.pyodide.loadPackage(MG_PACKAGES);
-  } catch(e) {
-    self.postMessage({type: 'status', msg: `Error while installing packages: ${e}`});
-    throw e
-  }
-"""
+_INSTALL_BLOCK = "  // (packages: installed by loadPyodide above)\n"
+
+
+def start_worker_early(html: str) -> str:
+    """Create the worker at the top of <head>; Panel's handler adopts it and replays early messages."""
+    match = _NEW_WORKER.search(html)
+    head = html.find("<head>")
+    if match is None or len(_NEW_WORKER.findall(html)) != 1 or head < 0:
+        raise BuildError("Panel's pyodide-worker page changed: cannot find where it creates its worker")
+    end_of_handler = html.find("</script>", match.end())
+    if "pyodideWorker.onmessage = async" not in html[match.end():end_of_handler]:
+        raise BuildError("Panel's pyodide-worker page changed: its worker message handler moved")
+    html = html[:end_of_handler] + _REPLAY + html[end_of_handler:]
+    html = html[:match.start()] + "const pyodideWorker = window.mgWorker;" + html[match.end():]
+    early = _EARLY_WORKER.replace("{name}", match.group(1))
+    return html[:head + len("<head>")] + "\n" + early + html[head + len("<head>"):]

@@ -112,11 +112,19 @@ def test_lock_lists_exactly_the_shipped_wheels_with_their_hashes(self_contained_
 def test_worker_installs_every_package_in_one_call_from_the_site(self_contained_site: Path) -> None:
     worker = (self_contained_site / worker_name(self_contained_site)).read_text()
     assert '"micropip"' not in worker and "micropip.install" not in worker
-    assert worker.count("loadPackage(") == 1
+    assert "loadPackage(" not in worker and "packages: MG_PACKAGES" in worker
+    assert worker.count("await loadPyodide(MG_PYODIDE_OPTIONS)") == 1
     assert 'importScripts(MG_SITE("pyodide/pyodide.js"))' in worker
     assert "PANEL_CDN_ROOT" in worker
     listed = set(re.findall(r'^  "([a-z0-9-]+)",?$', worker, re.M))
     assert listed == set(site_lock(self_contained_site)["packages"])
+
+
+def test_page_starts_the_worker_before_loading_bokehjs(self_contained_site: Path) -> None:
+    html = (self_contained_site / "index.html").read_text()
+    assert html.count("new Worker(") == 1
+    assert html.index("new Worker(") < html.index('src="./vendor/bokeh/')
+    assert "const pyodideWorker = window.mgWorker;" in html
 
 
 def test_bundled_wheel_is_importable(self_contained_site: Path, tmp_path: Path) -> None:
