@@ -42,6 +42,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--app", type=Path, default=REPO_ROOT / "app" / "main.py", help="the app script")
     parser.add_argument("--no-compile", action="store_true",
                         help="ship wheels without byte-code (smaller, slower start; no Node.js needed)")
+    parser.add_argument("--pwa", action="store_true",
+                        help="add a manifest and a service worker: later visits start from cache, offline")
     parser.add_argument("--serve", action="store_true", help="serve the site on 127.0.0.1 after building")
     parser.add_argument("--port", type=int, default=8000, help="port for --serve (0: any free port)")
     return parser.parse_args(argv)
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     source = PyodideSource(args.pyodide_dist or default_source_location())
     opts = Options(REPO_ROOT, args.out.resolve(), args.app.resolve(), source, args.self_contained,
-                   compile_pyc=not args.no_compile)
+                   compile_pyc=not args.no_compile, pwa=args.pwa)
     try:
         if not opts.app_script.is_file():
             raise BuildError(f"app script {opts.app_script} does not exist")

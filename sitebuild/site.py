@@ -6,6 +6,7 @@ import dataclasses
 import json
 import shutil
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from sitebuild import BuildError
 from sitebuild.convert import WorkerPlan, adapt_worker, run_panel_convert, start_worker_early
 from sitebuild.packages import Package, canonical, resolve
 from sitebuild.probe import optional_packages_used
+from sitebuild.pwa import add_pwa
 from sitebuild.pyc import compile_wheels_in_place
 from sitebuild.pyodide_source import CORE_SHA256, LOCK_NAME, OFFICIAL_URL, PyodideSource, sha256_hex
 from sitebuild.vendor import PANEL_DIST, VENDOR_PANEL, vendor_page
@@ -37,6 +39,7 @@ class Options:
     source: PyodideSource
     self_contained: bool
     compile_pyc: bool = True
+    pwa: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def build_site(opts: Options) -> Result:
         worker = adapt_worker(worker_path.read_text(encoding="utf-8"), plan)
         (stage / worker_path.name).write_text(worker, encoding="utf-8")
         (stage / ".nojekyll").write_bytes(b"")
+        if opts.pwa:
+            add_pwa(stage, "micrograd-web", uuid.uuid4().hex)
         _swap(stage, opts.out, Path(tmp) / "previous")
     return Result(opts.out, packages, rewrites)
 

@@ -11,9 +11,11 @@ import math
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response
+from static_site_support import run_build, serve_site
 
 from micrograd_core import Value
 
@@ -69,6 +71,11 @@ def traffic(context: BrowserContext) -> Iterator[Traffic]:
     yield record
 
 
+def wait_until_interactive(page: Page) -> None:
+    page.wait_for_function("() => !document.body.classList.contains('pn-loading')", timeout=LOAD_TIMEOUT_MS)
+    page.locator("[data-testid='out']").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+
+
 def expected(params: dict[str, float]) -> dict[str, float]:
     """micrograd_core's forward and backward pass for the neuron relu(w1·x1 + w2·x2 + b)."""
     v = {name: Value(value, label=name) for name, value in params.items()}
@@ -114,10 +121,7 @@ def wait_until_shown(page: Page, want: dict[str, float], timeout_s: float = 30.0
 def test_site_runs_offline_under_a_sub_path(page: Page, site_url: str, traffic: Traffic) -> None:
     page.on("console", traffic.on_console)
     page.goto(site_url)
-    page.wait_for_function(
-        "() => !document.body.classList.contains('pn-loading')", timeout=LOAD_TIMEOUT_MS
-    )
-    page.locator("[data-testid='out']").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    wait_until_interactive(page)
 
     start = expected(START)
     assert wait_until_shown(page, start) == pytest.approx(start, rel=1e-9, abs=1e-12)
@@ -140,3 +144,26 @@ def test_site_runs_offline_under_a_sub_path(page: Page, site_url: str, traffic: 
     wheels = [url for url in traffic.requests if url.endswith(".whl")]
     assert any("micrograd_web-" in url for url in wheels), "worker requests must be recorded too"
     assert all(url.startswith(site_url) for url in traffic.requests if not url.startswith(("data:", "blob:")))
+
+
+@pytest.fixture(scope="session")
+def pwa_site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pwa") / "static"
+    args = ["--self-contained", "--pwa", "--no-compile", "--pyodide-dist", str(pyodide_dist)]
+    result = run_build(*args, out=out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_pwa_second_visit_works_with_the_server_gone(page: Page, pwa_site: Path, traffic: Traffic) -> None:
+    page.on("console", traffic.on_console)
+    with serve_site(pwa_site) as url:
+        page.goto(url)
+        wait_until_interactive(page)
+        # The service worker activates (and takes control) only once it has cached every file.
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=LOAD_TIMEOUT_MS)
+    page.reload()  # the server is shut down: everything must come from the cache
+    wait_until_interactive(page)
+    assert wait_until_shown(page, expected(START)) == pytest.approx(expected(START), rel=1e-9, abs=1e-12)
+    assert traffic.problems == []
+    assert traffic.console_errors == []
