@@ -59,10 +59,11 @@ SIDEBAR_STYLES = {
     "border": "1px solid #e2e8f0",
     "border-radius": "10px",
     "padding": "6px",
-    "position": "sticky",
-    "top": "0",
     "align-self": "flex-start",
 }
+# Side by side (wide screens) the controls stay in view while the page scrolls; stacked (phones) they
+# must scroll away, or they would slide under the views.
+SIDEBAR_CSS = "@media (min-width: 880px) { :host { position: sticky; top: 0; } }"
 
 
 def wrapping_row(*objects: pn.viewable.Viewable, align_items: str = "stretch") -> pn.Row:
@@ -112,7 +113,13 @@ def build(model: NeuronModel | None = None) -> pn.Column:
     page = pn.Column(
         header,
         wrapping_row(
-            pn.Column(controls, sizing_mode="stretch_width", styles=SIDEBAR_STYLES, margin=6),
+            pn.Column(
+                controls,
+                sizing_mode="stretch_width",
+                styles=SIDEBAR_STYLES,
+                stylesheets=[SIDEBAR_CSS],
+                margin=6,
+            ),
             pn.Column(main, sizing_mode="stretch_width", styles={"flex": "1000 1 600px", "min-width": "0"}),
             align_items="start",
         ),

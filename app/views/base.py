@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import panel as pn
 import param
-from bokeh.models import Div
+from panel.models.markup import HTML as PanelHTML
 
 from ..model import NeuronModel
 from ..neuron import NeuronResult
@@ -45,27 +47,32 @@ def sign_color(x: float) -> str:
 
 
 class HtmlBox(pn.viewable.Viewer):
-    """A block of HTML whose update is one Bokeh property change.
+    """A block of HTML whose update is one property change, both in Python and in the browser.
 
-    A Bokeh ``Div`` rather than ``pn.pane.HTML``: the pane re-derives its whole set of styles on
-    every change (~5 ms each, measured), the ``Div`` only sends its new text. ``object`` is the HTML.
+    It holds Panel's own HTML Bokeh model directly. Through ``pn.pane.HTML`` every change re-derives
+    the pane's whole set of styles (~5 ms of Python each, measured); a Bokeh ``Div`` is cheap in
+    Python but re-renders in the browser and re-lays out the whole page, plots included (measured:
+    a few frames per second during Play). Panel's model just swaps its inner HTML. ``object`` is the
+    HTML; the model carries it escaped, as Panel's pane does.
     """
 
     def __init__(self, extra_css: str = "", margin: tuple[int, int] = (4, 8)) -> None:
         super().__init__()
         css = CSS + extra_css
-        self.div = Div(text="", sizing_mode="stretch_width", margin=margin, stylesheets=[css])
-        # on the pane too: a Panel design replaces the Div's own stylesheets with its own + the pane's
-        self._pane = pn.pane.Bokeh(self.div, sizing_mode="stretch_width", stylesheets=[css])
+        self._html = ""
+        self.model = PanelHTML(text="", sizing_mode="stretch_width", margin=margin, stylesheets=[css])
+        # on the pane too: a Panel design replaces the model's own stylesheets with its own + the pane's
+        self._pane = pn.pane.Bokeh(self.model, sizing_mode="stretch_width", stylesheets=[css])
 
     @property
     def object(self) -> str:
-        return str(self.div.text)
+        return self._html
 
     @object.setter
     def object(self, html: str) -> None:
-        if html != self.div.text:
-            self.div.text = html
+        if html != self._html:
+            self._html = html
+            self.model.text = escape(html)
 
     def __panel__(self) -> pn.viewable.Viewable:
         return self._pane

@@ -57,8 +57,9 @@ class LearningView(ModelView):
         self._lang = m.language
 
     def _step(self) -> None:
-        self.model.pause()
-        self.model.step()
+        with pn.io.hold():  # one message to the browser for the whole step
+            self.model.pause()
+            self.model.step()
 
     def _toggle_play(self) -> None:
         if self.model.playing:

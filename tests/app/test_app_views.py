@@ -6,12 +6,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from html import unescape
 
 import panel as pn
 import pytest
 from app_reference import NAMES, engine_neuron
-from bokeh.models import ColumnDataSource, Div
+from bokeh.models import ColumnDataSource
 from bokeh.plotting import figure as Figure
+from panel.models.markup import HTML as PanelHTML
 
 from app.formatting import fmt
 from app.i18n import CATALOGUE, t
@@ -184,8 +186,8 @@ def walk(obj: object) -> Iterator[object]:
 def visible_text(template: pn.template.BaseTemplate) -> str:
     parts: list[str] = []
     for obj in walk(template):
-        if isinstance(obj, Div):
-            parts.append(re.sub(r"<[^>]+>", " ", str(obj.text)))
+        if isinstance(obj, PanelHTML):
+            parts.append(re.sub(r"<[^>]+>", " ", unescape(obj.text)))
         elif isinstance(obj, pn.widgets.Widget):
             parts.append(obj.name)
             if isinstance(obj, pn.widgets.Select):
@@ -215,7 +217,7 @@ def test_the_page_has_the_contract_hooks() -> None:
         "mg-play",
     }
     assert expected <= classes
-    html = " ".join(str(o.text) for o in walk(template) if isinstance(o, Div))
+    html = " ".join(unescape(o.text) for o in walk(template) if isinstance(o, PanelHTML))
     for testid in (
         "title",
         "out",
