@@ -92,7 +92,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(summarize(result, args.self_contained))
     if args.serve:
-        serve(result.out, args.port)
+        try:
+            serve(result.out, args.port)
+        except OSError as exc:
+            print(f"build.py: error: cannot serve on port {args.port} ({exc}); try --port 0", file=sys.stderr)
+            return 1
     return 0
 
 
