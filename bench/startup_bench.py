@@ -37,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -125,6 +126,7 @@ class Run:
     visible: float
     tti: float
     loaded: float
+    cpu: float  # CPU seconds of all browser processes from navigation to TTI (load-independent cost)
     slider: list[float]
     errors: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
@@ -156,6 +158,22 @@ def build_ours(dist: Path, out: Path, app: Path) -> Path:
 
 _IMPORT_PYODIDE = re.compile(r'importScripts\("https://[^"]+/pyodide\.js"\);')
 _INSTALL_LIST = re.compile(r"await micropip\.install\(\[[^\]]*\]\);")
+_FUTURE_IMPORT = re.compile(r"from __future__ import [\w, ]+\\n")  # escaped newline: code sits in a JS string
+_APP_CODE = "runPythonAsync(`\\nimport asyncio\\n"
+
+
+def hoist_future_imports(worker: str) -> str:
+    """Panel's prelude precedes the app's code, where `from __future__` is a SyntaxError: move it to the top.
+
+    Without this the stock page cannot run an app that uses `from __future__ import annotations`.
+    """
+    futures = _FUTURE_IMPORT.findall(worker)
+    if not futures:
+        return worker
+    if worker.count(_APP_CODE) != 1:
+        raise BenchError("Panel's worker template changed: cannot find where the app's code starts")
+    return _FUTURE_IMPORT.sub("", worker).replace(_APP_CODE, "runPythonAsync(`" + "".join(futures)
+                                                  + _APP_CODE.removeprefix("runPythonAsync(`"))
 
 
 def build_stock(dist: Path, ours: Path, out: Path, app: Path) -> Path:
@@ -192,12 +210,47 @@ def build_stock(dist: Path, ours: Path, out: Path, app: Path) -> Path:
     env = f"{{env: {{PANEL_CDN_ROOT: new URL({json.dumps(VENDOR_PANEL)}, self.location).href}}}}"
     if worker.count("await loadPyodide();") != 1:
         raise BenchError("Panel's worker template changed: no single `await loadPyodide();`")
-    worker = worker.replace("await loadPyodide();", f"await loadPyodide({env});")
+    worker = hoist_future_imports(worker.replace("await loadPyodide();", f"await loadPyodide({env});"))
     (out / worker_path.name).write_text(worker, encoding="utf-8")
     return out
 
 
 # --- serving and measuring ---------------------------------------------------------------------------
+
+def _proc_stat(pid: str) -> tuple[str, float] | None:
+    """(parent pid, user+system CPU seconds) of a live process, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return fields[1], (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _find_process(tag: str) -> str:
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and tag.encode() in (proc / "cmdline").read_bytes():
+                return proc.name
+        except OSError:
+            continue
+    raise BenchError(f"cannot find the browser process (tag {tag}) in /proc")
+
+
+def tree_cpu_seconds(root: str) -> float:
+    """CPU seconds used so far by `root` and all its descendants (Linux)."""
+    stats = {proc.name: _proc_stat(proc.name) for proc in Path("/proc").iterdir() if proc.name.isdigit()}
+    children: dict[str, list[str]] = {}
+    for pid, stat in stats.items():
+        if stat is not None:
+            children.setdefault(stat[0], []).append(pid)
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        stat = stats.get(pid)
+        total += stat[1] if stat else 0.0
+        todo += children.get(pid, [])
+    return total
+
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
@@ -218,7 +271,9 @@ def serve(folder: Path) -> Iterator[str]:
 
 def measure(playwright: Any, url: str, presses: int, timeout_s: float) -> Run:
     """One cold load in a fresh browser, then `presses` key presses on the w1 slider."""
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    tag = f"--micrograd-web-bench={uuid.uuid4().hex}"  # an inert switch that identifies this browser
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, tag])
+    root = _find_process(tag)
     try:
         page = browser.new_page()
         errors: list[str] = []
@@ -228,6 +283,7 @@ def measure(playwright: Any, url: str, presses: int, timeout_s: float) -> Run:
         page.on("request", lambda r: foreign.add(r.url) if not r.url.startswith(("http://127.0.0.1:", "data:",
                                                                                   "blob:")) else None)
         page.add_init_script(PAGE_PROBE % {"readout": READOUT, "expected": expected_readout()})
+        cpu_start = tree_cpu_seconds(root)
         page.goto(url, wait_until="commit")
         try:
             page.wait_for_function("'live' in window.mgMarks", timeout=timeout_s * 1000)
@@ -236,6 +292,7 @@ def measure(playwright: Any, url: str, presses: int, timeout_s: float) -> Run:
             raise BenchError(
                 f"{url}: not interactive after {timeout_s:.0f} s (marks {marks}, errors {errors[:3]})"
             ) from exc
+        cpu = tree_cpu_seconds(root) - cpu_start
         marks = page.evaluate("window.mgMarks")
         page.wait_for_timeout(1000)  # let the worker finish its post-render work before timing moves
         page.locator(SLIDER_HANDLE).focus()
@@ -248,7 +305,7 @@ def measure(playwright: Any, url: str, presses: int, timeout_s: float) -> Run:
             page.wait_for_timeout(300)
         if any(x is None for x in latencies):
             raise BenchError(f"{url}: the readout did not change within 10 s of a slider key press")
-        return Run(marks.get("visible", float("nan")), marks["live"], marks.get("loaded", float("nan")),
+        return Run(marks.get("visible", float("nan")), marks["live"], marks.get("loaded", float("nan")), cpu,
                    latencies, errors, sorted(foreign))
     finally:
         browser.close()
@@ -266,6 +323,7 @@ def report(runs: dict[str, list[Run]]) -> tuple[str, bool]:
         ("cold TTI (live values), ms", [r.tti for r in ours], [r.tti for r in stock]),
         ("loading state gone, ms", [r.loaded for r in ours], [r.loaded for r in stock]),
         ("pre-rendered content visible, ms", [r.visible for r in ours], [r.visible for r in stock]),
+        ("browser CPU to TTI, ms", [r.cpu * 1000 for r in ours], [r.cpu * 1000 for r in stock]),
         ("slider -> readout, ms", [x for r in ours for x in r.slider], [x for r in stock for x in r.slider]),
     ]
     lines = [f"{'median of ' + str(len(ours)) + ' runs':<34}{'ours':>10}{'stock':>10}{'ours/stock':>12}"]
@@ -274,8 +332,8 @@ def report(runs: dict[str, list[Run]]) -> tuple[str, bool]:
     tti_ratio = median(rows[0][1]) / median(rows[0][2])
     checks = [
         (f"TTI <= {TARGET_TTI_RATIO:.0%} of stock", f"{tti_ratio:.0%}", tti_ratio <= TARGET_TTI_RATIO),
-        (f"slider -> readout median < {TARGET_SLIDER_MS:.0f} ms", f"{median(rows[3][1]):.0f} ms",
-         median(rows[3][1]) < TARGET_SLIDER_MS),
+        (f"slider -> readout median < {TARGET_SLIDER_MS:.0f} ms", f"{median(rows[4][1]):.0f} ms",
+         median(rows[4][1]) < TARGET_SLIDER_MS),
         (f"pre-rendered content visible < {TARGET_VISIBLE_MS:.0f} ms", f"{median(rows[2][1]):.0f} ms",
          median(rows[2][1]) < TARGET_VISIBLE_MS),
     ]
@@ -330,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
                     run = measure(playwright, f"{base}{name}/index.html?{QUERY}", args.presses, args.timeout)
                     runs[name].append(run)
                     print(f"run {i + 1} {name:<5}  visible {run.visible:6.0f}  TTI {run.tti:6.0f}  "
+                          f"CPU {run.cpu:5.1f} s  "
                           f"slider median {median(run.slider):5.1f} ms  (load avg {load:.1f})", flush=True)
                     outside = [f"request outside 127.0.0.1: {u}" for u in run.foreign]
                     for problem in [*run.errors[:3], *outside]:
