@@ -81,7 +81,7 @@ def _cpu_clock() -> Callable[[], float]:
     """CPU seconds of this process. Under Pyodide, time.process_time() is wall time, so ask Node instead."""
     if sys.platform != "emscripten":
         return time.process_time
-    import js  # type: ignore[import-not-found]  # Pyodide's bridge to JavaScript
+    import js  # Pyodide's bridge to JavaScript
 
     def node_cpu_seconds() -> float:
         usage = js.process.cpuUsage()  # microseconds, all of Node's threads
