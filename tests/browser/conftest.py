@@ -31,9 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 APP_SCRIPT = Path(os.environ.get("MICROGRAD_WEB_APP_SCRIPT", ROOT / "app" / "main.py")).resolve()
 HOST = "127.0.0.1"
 
-if (
-    importlib.util.find_spec("app") is None
-):  # the tests read the app's message catalogue, like app/main.py does
+# The tests read the app's message catalogue; make `app` importable from a checkout, as app/main.py does.
+if importlib.util.find_spec("app") is None:
     sys.path.insert(0, str(ROOT))
 
 # Flags required on this machine and in CI (no GPU, no sandbox, no phoning home).
