@@ -42,8 +42,8 @@ CARD_STYLES = {
 }
 
 # The page's own frame. No Panel template: every template carries a ReactiveHTML (its modal/actions
-# helper) whose rendering imports nh3, a compiled package the self-contained Pyodide build lacks;
-# (pn.FlexBox is a ReactiveHTML too). Rows that may wrap give the same sidebar + main layout and put
+# helper), and rendering any ReactiveHTML (pn.FlexBox too) imports nh3, a compiled package that the
+# self-contained Pyodide build lacks. Rows that may wrap give the same sidebar + main layout, and put
 # the sidebar above the main area on a phone.
 PAGE_CSS = """
 body { margin: 0; background: #f4f6fa; }

@@ -12,6 +12,8 @@ from .base import HtmlBox
 
 
 class TitleView(pn.viewable.Viewer):
+    """The translated ``<h1 data-testid="title">`` and subtitle."""
+
     def __init__(self, model: NeuronModel, **params: object) -> None:
         super().__init__(**params)
         self.model = model

@@ -167,7 +167,7 @@ def test_explanation_walks_the_chain_rule_with_the_engines_numbers() -> None:
 
 
 def walk(obj: object) -> Iterator[object]:
-    """Every Panel object and Bokeh figure under ``obj``."""
+    """Every Panel object and Bokeh model (figure, HTML) under ``obj``."""
     if isinstance(obj, pn.viewable.Viewer):
         yield obj
         yield from walk(obj.__panel__())
@@ -175,15 +175,12 @@ def walk(obj: object) -> Iterator[object]:
     yield obj
     if isinstance(obj, pn.pane.Bokeh):
         yield obj.object
-    if isinstance(obj, pn.layout.base.ListLike | pn.template.base.BaseTemplate):
-        children = (
-            obj.objects if not isinstance(obj, pn.template.base.BaseTemplate) else [*obj.sidebar, *obj.main]
-        )
-        for child in children:
+    if isinstance(obj, pn.layout.base.ListLike):
+        for child in obj.objects:
             yield from walk(child)
 
 
-def visible_text(template: pn.template.BaseTemplate) -> str:
+def visible_text(template: pn.viewable.Viewable) -> str:
     parts: list[str] = []
     for obj in walk(template):
         if isinstance(obj, PanelHTML):
@@ -198,7 +195,7 @@ def visible_text(template: pn.template.BaseTemplate) -> str:
     return " | ".join(parts)
 
 
-def sources(template: pn.template.BaseTemplate) -> list[ColumnDataSource]:
+def sources(template: pn.viewable.Viewable) -> list[ColumnDataSource]:
     found = []
     for obj in walk(template):
         if isinstance(obj, Figure):
