@@ -13,12 +13,15 @@ memory is tracemalloc's peak for the wide graph, in its own fresh process.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -125,10 +128,7 @@ class Runner:
             import pyodide_harness
 
             self.harness = pyodide_harness
-            build_dir = Path(os.environ.get("TMPDIR", "/tmp")) / f"micrograd-bench-wheel-{os.getpid()}"
-            build_dir.mkdir(parents=True, exist_ok=True)
-            for old in build_dir.glob("*.whl"):
-                old.unlink()
+            build_dir = _scratch_dir("micrograd-bench-wheel-")
             self.wheels = [
                 pyodide_harness.build_engine_wheel(build_dir),
                 *pyodide_harness.pure_wheels(["micrograd"]),
@@ -150,19 +150,23 @@ class Runner:
         return result
 
 
+def _scratch_dir(prefix: str) -> Path:
+    """A fresh temporary directory, removed when the benchmark exits."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 def _engines_path() -> Path:
     """A directory holding just the two engines (links), to put on another interpreter's path."""
     import importlib.util
 
-    shim = Path(os.environ.get("TMPDIR", "/tmp")) / f"micrograd-bench-engines-{os.getpid()}"
-    shim.mkdir(parents=True, exist_ok=True)
+    shim = _scratch_dir("micrograd-bench-engines-")
     for name in ("micrograd", "micrograd_core"):
         spec = importlib.util.find_spec(name)
         if spec is None or not spec.submodule_search_locations:
             raise SystemExit(f"{name} is not installed in {sys.executable}")
-        link = shim / name
-        if not link.exists():
-            link.symlink_to(next(iter(spec.submodule_search_locations)), target_is_directory=True)
+        (shim / name).symlink_to(next(iter(spec.submodule_search_locations)), target_is_directory=True)
     return shim
 
 
