@@ -4,8 +4,7 @@ Panel's worker `importScripts` pyodide.js from the CDN, loads micropip and insta
 by wheel URL (which makes micropip read panel's metadata and pull pandas). We keep Panel's worker
 and page handler and replace exactly those two steps: Pyodide from where the site says, and every
 package resolved through a lock and passed to `loadPyodide({packages})`, which downloads them in
-parallel with each other and with the end of Python's boot (no micropip). The page starts the
-worker first thing in <head>, not after its ~3 MB of BokehJS/Panel JavaScript.
+parallel with each other and with the end of Python's boot (no micropip).
 """
 
 from __future__ import annotations
@@ -34,16 +33,6 @@ _STATUS_RENAMES = {
     "msg: 'Loading pyodide'": "msg: 'Starting Python and loading packages (1/2)…'",
     "msg: 'Executing code'": "msg: 'Starting the app (2/2)…'",
 }
-_NEW_WORKER = re.compile(r'const pyodideWorker = new Worker\("\./([\w.-]+\.js)"\);')
-_EARLY_WORKER = """<script type="text/javascript">
-// micrograd-web: start Python now; Panel's handler (end of <body>) takes the worker over and
-// replays the messages that arrived before it.
-window.mgEarlyMessages = [];
-window.mgWorker = new Worker("./{name}");
-window.mgWorker.onmessage = (event) => window.mgEarlyMessages.push(event);
-</script>
-"""
-_REPLAY = "\nfor (const event of window.mgEarlyMessages.splice(0)) pyodideWorker.onmessage(event);\n"
 
 
 @dataclass(frozen=True)
@@ -122,17 +111,3 @@ def _header(plan: WorkerPlan) -> str:
 
 _INSTALL_BLOCK = "  // (packages: installed by loadPyodide above)\n"
 
-
-def start_worker_early(html: str) -> str:
-    """Create the worker at the top of <head>; Panel's handler adopts it and replays early messages."""
-    match = _NEW_WORKER.search(html)
-    head = html.find("<head>")
-    if match is None or len(_NEW_WORKER.findall(html)) != 1 or head < 0:
-        raise BuildError("Panel's pyodide-worker page changed: cannot find where it creates its worker")
-    end_of_handler = html.find("</script>", match.end())
-    if "pyodideWorker.onmessage = async" not in html[match.end():end_of_handler]:
-        raise BuildError("Panel's pyodide-worker page changed: its worker message handler moved")
-    html = html[:end_of_handler] + _REPLAY + html[end_of_handler:]
-    html = html[:match.start()] + "const pyodideWorker = window.mgWorker;" + html[match.end():]
-    early = _EARLY_WORKER.replace("{name}", match.group(1))
-    return html[:head + len("<head>")] + "\n" + early + html[head + len("<head>"):]

@@ -120,13 +120,6 @@ def test_worker_installs_every_package_in_one_call_from_the_site(self_contained_
     assert listed == set(site_lock(self_contained_site)["packages"])
 
 
-def test_page_starts_the_worker_before_loading_bokehjs(self_contained_site: Path) -> None:
-    html = (self_contained_site / "index.html").read_text()
-    assert html.count("new Worker(") == 1
-    assert html.index("new Worker(") < html.index('src="./vendor/bokeh/')
-    assert "const pyodideWorker = window.mgWorker;" in html
-
-
 def test_bundled_wheel_is_importable(self_contained_site: Path, tmp_path: Path) -> None:
     (wheel,) = (self_contained_site / "pyodide").glob("micrograd_web-*.whl")
     zipfile.ZipFile(wheel).extractall(tmp_path)
