@@ -65,7 +65,10 @@ class PyodideSource:
                     data: bytes = response.read()
                     return data
             except (urllib.error.URLError, TimeoutError, OSError) as exc:
-                raise BuildError(f"cannot download {url}: {exc}") from exc
+                raise BuildError(
+                    f"cannot download {url}: {exc} (offline? point --pyodide-dist or ${ENV_VAR} at a local "
+                    f"Pyodide {PYODIDE_VERSION} folder)"
+                ) from exc
         folder = Path(self.location)
         if not folder.is_dir():
             raise BuildError(
