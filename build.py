@@ -5,10 +5,12 @@
     python build.py --self-contained     # every file in static/: the page talks to its own origin only
     python build.py --self-contained --pyodide-dist ~/.cache/pyodide-dist/pyodide-0.29.3
     python build.py --serve              # ...then serve static/ on 127.0.0.1 and print the URL
+    python build.py --pwa                # + a service worker: later visits start from cache, offline
 
 The Pyodide source is --pyodide-dist (a folder or an http(s) URL), else $MICROGRAD_WEB_PYODIDE_DIST,
-else the official CDN; every file taken from it is verified by sha256. The site is built in a
-temporary folder and replaces static/ only when complete.
+else the official CDN; every file taken from it is verified by sha256. With Node.js on PATH the
+wheels are byte-compiled inside Pyodide (faster start; --no-compile to skip). The site is built in
+a temporary folder and replaces static/ only when complete.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -81,8 +84,13 @@ def serve(folder: Path, port: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     source = PyodideSource(args.pyodide_dist or default_source_location())
+    compile_pyc = not args.no_compile
+    if compile_pyc and shutil.which("node") is None:
+        print("build.py: note: Node.js not found, so the wheels ship without byte-code (the page starts "
+              "slower); install Node.js to byte-compile them", file=sys.stderr)
+        compile_pyc = False
     opts = Options(REPO_ROOT, args.out.resolve(), args.app.resolve(), source, args.self_contained,
-                   compile_pyc=not args.no_compile, pwa=args.pwa)
+                   compile_pyc=compile_pyc, pwa=args.pwa)
     try:
         if not opts.app_script.is_file():
             raise BuildError(f"app script {opts.app_script} does not exist")
