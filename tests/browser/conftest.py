@@ -48,7 +48,7 @@ CHROMIUM_ARGS = [
 ]
 SERVER_START_TIMEOUT_S = 60.0
 PAGE_TIMEOUT_MS = 30_000  # generous like Panel's UI tests: the machine (and CI) is shared
-expect.set_options(timeout=30_000)
+PLAYWRIGHT_EXPECT_DEFAULT_MS = 5_000
 
 
 def chromium_path() -> str | None:
@@ -75,9 +75,12 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture
-def context(context: BrowserContext) -> BrowserContext:
+def context(context: BrowserContext) -> Iterator[BrowserContext]:
+    """pytest-playwright's context with generous timeouts (restored afterwards for other test suites)."""
     context.set_default_timeout(PAGE_TIMEOUT_MS)
-    return context
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)
+    yield context
+    expect.set_options(timeout=PLAYWRIGHT_EXPECT_DEFAULT_MS)
 
 
 def _free_port() -> int:
