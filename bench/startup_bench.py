@@ -204,7 +204,7 @@ def build_stock(dist: Path, ours: Path, out: Path, app: Path) -> Path:
         (_IMPORT_PYODIDE, 'importScripts("pyodide/pyodide.js");'),
         (_INSTALL_LIST, f"await micropip.install({json.dumps(names)});"),
     ):
-        worker, count = pattern.subn(lambda _, r=replacement: r, worker)
+        worker, count = pattern.subn(replacement.replace("\\", "\\\\"), worker)
         if count != 1:
             raise BenchError(f"Panel's worker template changed: {pattern.pattern!r} matched {count} times")
     env = f"{{env: {{PANEL_CDN_ROOT: new URL({json.dumps(VENDOR_PANEL)}, self.location).href}}}}"
