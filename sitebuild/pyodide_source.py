@@ -31,6 +31,9 @@ CORE_SHA256 = {
     "python_stdlib.zip": "4298b6ee445cb724c3973437da47789752b9e6ff4e26619026b283ec801fc46b",
 }
 OFFICIAL_LOCK_SHA256 = "3256ffc76388de0e37f4b34d42ab484268d1afc675179ff97b2a5bb14f84ccac"
+# The npm package `pyodide` (package.json; `npm ci`) holds the same official core files and lock.
+NPM_PYODIDE = Path(__file__).resolve().parent.parent / "node_modules" / "pyodide"
+_OFFICIAL_SHA256 = {**CORE_SHA256, LOCK_NAME: OFFICIAL_LOCK_SHA256}
 
 
 def sha256_hex(data: bytes) -> str:
@@ -58,6 +61,8 @@ class PyodideSource:
 
     def read(self, name: str) -> bytes:
         """The bytes of one file of the distribution, or a BuildError naming what is missing."""
+        if self.location == OFFICIAL_URL and (data := _official_file_from_npm(name)) is not None:
+            return data
         if self.is_url:
             url = self.location.rstrip("/") + "/" + name
             try:
@@ -116,3 +121,15 @@ class PyodideSource:
             return self.read_verified(entry["file_name"], entry["sha256"])
         except BuildError as exc:
             raise BuildError(f"{exc} (the wheel of package {entry.get('name')!r} in its lock)") from exc
+
+
+def _official_file_from_npm(name: str) -> bytes | None:
+    """An official core file or lock, read from the npm package when it holds the very same bytes.
+
+    That spares the download (and lets the CDN build run offline); package wheels are not in it.
+    """
+    path = NPM_PYODIDE / name
+    if name not in _OFFICIAL_SHA256 or not path.is_file():
+        return None
+    data = path.read_bytes()
+    return data if sha256_hex(data) == _OFFICIAL_SHA256[name] else None
