@@ -36,13 +36,24 @@ print("PROBE:" + json.dumps(sorted({name.split(".")[0] for name in sys.modules})
 """
 
 
-def optional_packages_used(app_script: Path, repo_root: Path) -> set[str]:
-    """Distribution names from OPTIONAL_IMPORTS that rendering the app imports."""
-    result = subprocess.run([sys.executable, "-c", _PROBE, str(app_script)], cwd=repo_root,
-                            env=env_with_repo_on_path(repo_root), capture_output=True, text=True, check=False)
+def modules_imported_by_rendering(app_script: Path, repo_root: Path) -> set[str]:
+    """Top-level modules a fresh interpreter has imported after rendering the app's document."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(app_script)],
+        cwd=repo_root,
+        env=env_with_repo_on_path(repo_root),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("PROBE:")), None)
     if result.returncode != 0 or line is None:
         output = f"{result.stdout}{result.stderr}".rstrip()
         raise BuildError(f"rendering {app_script} on the host failed:\n{output}")
-    modules = set(json.loads(line.removeprefix("PROBE:")))
+    return set(json.loads(line.removeprefix("PROBE:")))
+
+
+def optional_packages_used(app_script: Path, repo_root: Path) -> set[str]:
+    """Distribution names from OPTIONAL_IMPORTS that rendering the app imports."""
+    modules = modules_imported_by_rendering(app_script, repo_root)
     return {dist for module, dist in OPTIONAL_IMPORTS.items() if module in modules}
