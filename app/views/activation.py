@@ -40,11 +40,9 @@ class ActivationView(ModelView):
         )
         self.figure = fig
         self.caption = html_pane()
-        self._lang = self.model.language
         self._window: tuple[float, float, float, float] | None = None
 
     def relabel(self, lang: str) -> None:
-        self._lang = lang
         self.figure.title.text = t("curve_title", lang)
         self.figure.xaxis.axis_label = t("curve_x", lang)
         self.figure.yaxis.axis_label = t("curve_y", lang)
@@ -61,7 +59,7 @@ class ActivationView(ModelView):
                 self.figure.y_range.update(start=window[2], end=window[3])
         self.tangent.data = {"z": list(result.tangent_z), "f": list(result.tangent_f)}
         self.point.data = {"z": [result.z], "f": [result.out]}
-        lang = self._lang
+        lang = self.model.language
         self.caption.object = (
             f'<span style="color:{NEGATIVE}">●</span> {escape(t("curve_point", lang, z=result.z))} &nbsp; '
             f'<span style="color:{NEGATIVE}">╌</span> {escape(t("curve_tangent", lang, slope=result.slope))}'

@@ -110,4 +110,4 @@ class ModelView(pn.viewable.Viewer):
         raise NotImplementedError
 
     def relabel(self, lang: str) -> None:
-        raise NotImplementedError
+        """Translate the fixed labels (titles, axes, widget names); text built in ``update`` needs nothing."""

@@ -16,13 +16,9 @@ class ExplanationView(ModelView):
 
     def _build(self) -> None:
         self.pane = html_pane()
-        self._lang = self.model.language
-
-    def relabel(self, lang: str) -> None:
-        self._lang = lang
 
     def update(self, result: NeuronResult) -> None:
-        lang = self._lang
+        lang = self.model.language
         grads, inputs = result.grads, result.inputs
         act = result.activation
         if act == "relu":

@@ -20,13 +20,9 @@ class GradCheckView(ModelView):
 
     def _build(self) -> None:
         self.pane = html_pane()
-        self._lang = self.model.language
-
-    def relabel(self, lang: str) -> None:
-        self._lang = lang
 
     def update(self, result: NeuronResult) -> None:
-        lang = self._lang
+        lang = self.model.language
         head = "".join(
             f"<th>{escape(t(key, lang))}</th>"
             for key in (

@@ -47,10 +47,8 @@ class GradientsView(ModelView):
         fig.xaxis.major_label_text_font_size = "13px"
         self.figure = fig
         self.text = html_pane()
-        self._lang = self.model.language
 
     def relabel(self, lang: str) -> None:
-        self._lang = lang
         self.figure.title.text = t("grads_title", lang)
         self.figure.yaxis.axis_label = t("grads_axis", lang)
 
@@ -71,7 +69,7 @@ class GradientsView(ModelView):
             for name in GRAD_NAMES
         )
         self.text.object = (
-            f'<div>{items}</div><div class="mg-muted">{escape(t("grads_hint", self._lang))}</div>'
+            f'<div>{items}</div><div class="mg-muted">{escape(t("grads_hint", self.model.language))}</div>'
         )
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -136,12 +136,10 @@ class GraphView(ModelView):
         self.figure = fig
         self.heading = html_pane()
         self.hint = html_pane()
-        self._lang = self.model.language
         self._shape: tuple[tuple[str, ...], tuple[tuple[int, int], ...]] | None = None
         self._positions: list[tuple[float, float]] = []
 
     def relabel(self, lang: str) -> None:
-        self._lang = lang
         self.heading.object = f'<div class="mg-card-title">{escape(t("graph_title", lang))}</div>'
         self.hint.object = f'<div class="mg-muted">{escape(t("graph_edge_hint", lang))}</div>'
 

@@ -54,7 +54,6 @@ class LearningView(ModelView):
         fig.y_range.start = 0
         self.figure = fig
         self.title = html_pane()
-        self._lang = m.language
 
     def _step(self) -> None:
         with pn.io.hold():  # one message to the browser for the whole step
@@ -68,7 +67,6 @@ class LearningView(ModelView):
             self.model.play()
 
     def relabel(self, lang: str) -> None:
-        self._lang = lang
         self.target.name = t("target_label", lang)
         self.lr.name = t("lr_label", lang)
         self.step_button.name = t("step", lang)
@@ -83,7 +81,7 @@ class LearningView(ModelView):
 
     def update(self, result: NeuronResult) -> None:
         self.loss.object = (
-            f'<span class="mg-muted">{escape(t("loss_label", self._lang))} = </span>'
+            f'<span class="mg-muted">{escape(t("loss_label", self.model.language))} = </span>'
             f"<b>{readout('loss', result.loss)}</b>"
         )
 
@@ -92,7 +90,7 @@ class LearningView(ModelView):
         self.history_source.data = {"step": list(range(len(history))), "loss": list(history)}
 
     def _on_playing(self, *_events: object) -> None:
-        self.play_button.name = t("pause" if self.model.playing else "play", self._lang)
+        self.play_button.name = t("pause" if self.model.playing else "play", self.model.language)
         self.play_button.color = "warning" if self.model.playing else "success"
 
     def __panel__(self) -> pn.viewable.Viewable:

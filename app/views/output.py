@@ -33,13 +33,9 @@ class OutputView(ModelView):
 
     def _build(self) -> None:
         self.pane = html_pane(OUTPUT_CSS)
-        self._lang = self.model.language
-
-    def relabel(self, lang: str) -> None:
-        self._lang = lang
 
     def update(self, result: NeuronResult) -> None:
-        lang = self._lang
+        lang = self.model.language
         self.pane.object = (
             f'<div class="mg-card-title">{escape(t("output_title", lang))}</div>'
             '<div class="mg-output">'
