@@ -68,8 +68,7 @@ class NeuronModel(param.Parameterized):
     @param.depends("x1", "x2", "w1", "w2", "b", "activation", "target", watch=True)
     def _recompute(self) -> None:
         """The one place where the maths runs: build, backward, publish."""
-        values = {name: float(getattr(self, name)) for name in INPUT_NAMES}
-        result = compute(values, self.activation, float(self.target))
+        result = compute(self.values, self.activation, float(self.target))
         if self._stepping:
             self.param.update(result=result)
         else:  # a hand-made change starts a new descent
