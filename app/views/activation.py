@@ -9,11 +9,10 @@ from html import escape
 
 import panel as pn
 from bokeh.models import ColumnDataSource, Range1d, Span
-from bokeh.plotting import figure
 
 from ..i18n import t
 from ..neuron import NeuronResult
-from .base import NEGATIVE, POSITIVE, ModelView, html_pane
+from .base import NEGATIVE, POSITIVE, ModelView, html_pane, plain_figure
 
 
 class ActivationView(ModelView):
@@ -23,13 +22,10 @@ class ActivationView(ModelView):
         self.curve = ColumnDataSource(data={"z": [], "f": []})
         self.tangent = ColumnDataSource(data={"z": [], "f": []})
         self.point = ColumnDataSource(data={"z": [], "f": []})
-        fig = figure(
+        fig = plain_figure(
             x_range=Range1d(-5, 5),
             y_range=Range1d(-1.2, 1.2),
             height=260,
-            sizing_mode="stretch_width",
-            toolbar_location=None,
-            tools="",
         )
         fig.add_layout(Span(location=0, dimension="width", line_color="#cbd5e0"))
         fig.add_layout(Span(location=0, dimension="height", line_color="#cbd5e0"))

@@ -6,6 +6,7 @@ from html import escape
 
 import panel as pn
 import param
+from bokeh.plotting import figure
 from panel.models.markup import HTML as PanelHTML
 
 from ..model import NeuronModel
@@ -76,6 +77,11 @@ class HtmlBox(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.viewable.Viewable:
         return self._pane
+
+
+def plain_figure(**options: object) -> figure:
+    """A Bokeh figure that fills the card's width, with no toolbar or tools: the views are for looking."""
+    return figure(sizing_mode="stretch_width", toolbar_location=None, tools="", **options)
 
 
 def html_pane(extra_css: str = "") -> HtmlBox:

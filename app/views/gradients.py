@@ -6,12 +6,11 @@ from html import escape
 
 import panel as pn
 from bokeh.models import ColumnDataSource, FactorRange
-from bokeh.plotting import figure
 
 from ..formatting import fmt
 from ..i18n import t
 from ..neuron import GRAD_NAMES, NeuronResult
-from .base import ModelView, html_pane, sign_class, sign_color
+from .base import ModelView, html_pane, plain_figure, sign_class, sign_color
 from .output import readout
 
 FACTORS = [f"∂ŷ/∂{name}" for name in GRAD_NAMES]
@@ -24,12 +23,9 @@ class GradientsView(ModelView):
         self.source = ColumnDataSource(
             data={"factor": [], "grad": [], "color": [], "text": [], "baseline": []}
         )
-        fig = figure(
+        fig = plain_figure(
             x_range=FactorRange(*FACTORS),
             height=260,
-            sizing_mode="stretch_width",
-            toolbar_location=None,
-            tools="",
         )
         fig.vbar(x="factor", top="grad", width=0.6, color="color", source=self.source)
         fig.text(

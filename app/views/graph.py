@@ -12,12 +12,11 @@ from html import escape
 
 import panel as pn
 from bokeh.models import Arrow, ColumnDataSource, Range1d, VeeHead
-from bokeh.plotting import figure
 
 from ..formatting import fmt
 from ..i18n import t
 from ..neuron import GraphEdge, GraphNode, NeuronResult
-from .base import NEGATIVE, POSITIVE, ModelView, html_pane
+from .base import NEGATIVE, POSITIVE, ModelView, html_pane, plain_figure
 
 BOX_W = 0.74
 BOX_H = 0.74
@@ -85,13 +84,10 @@ class GraphView(ModelView):
         self.edges = ColumnDataSource(
             data={k: [] for k in ("x0", "y0", "x1", "y1", "xm", "ym", "local", "text")}
         )
-        fig = figure(
+        fig = plain_figure(
             x_range=Range1d(-0.5, 4.5),
             y_range=Range1d(-2.0, 2.0),
             height=330,
-            sizing_mode="stretch_width",
-            toolbar_location=None,
-            tools="",
         )
         fig.axis.visible = False
         fig.grid.visible = False

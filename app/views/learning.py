@@ -6,12 +6,11 @@ from html import escape
 
 import panel as pn
 from bokeh.models import ColumnDataSource
-from bokeh.plotting import figure
 
 from ..i18n import t
 from ..model import NeuronModel
 from ..neuron import NeuronResult
-from .base import NEGATIVE, ModelView, html_pane
+from .base import NEGATIVE, ModelView, html_pane, plain_figure
 from .output import readout
 
 
@@ -48,7 +47,7 @@ class LearningView(ModelView):
         self.play_button.on_click(lambda _event: self._toggle_play())
         self.loss = html_pane()
         self.history_source = ColumnDataSource(data={"step": [], "loss": []})
-        fig = figure(height=200, sizing_mode="stretch_width", toolbar_location=None, tools="")
+        fig = plain_figure(height=200)
         fig.line(x="step", y="loss", source=self.history_source, line_width=2, line_color=NEGATIVE)
         fig.scatter(x="step", y="loss", source=self.history_source, size=5, color=NEGATIVE)
         fig.y_range.start = 0
