@@ -50,6 +50,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from micrograd_core import Value  # noqa: E402
+from sitebuild import BuildError  # noqa: E402
 
 ENV_VAR = "MICROGRAD_WEB_PYODIDE_DIST"
 DEFAULT_DIST = Path.home() / ".cache" / "pyodide-dist" / "pyodide-0.29.3"
@@ -158,27 +159,11 @@ def build_ours(dist: Path, out: Path, app: Path) -> Path:
 
 _IMPORT_PYODIDE = re.compile(r'importScripts\("https://[^"]+/pyodide\.js"\);')
 _INSTALL_LIST = re.compile(r"await micropip\.install\(\[[^\]]*\]\);")
-_FUTURE_IMPORT = re.compile(r"from __future__ import [\w, ]+\\n")  # escaped newline: code sits in a JS string
-_APP_CODE = "runPythonAsync(`\\nimport asyncio\\n"
-
-
-def hoist_future_imports(worker: str) -> str:
-    """Panel's prelude precedes the app's code, where `from __future__` is a SyntaxError: move it to the top.
-
-    Without this the stock page cannot run an app that uses `from __future__ import annotations`.
-    """
-    futures = _FUTURE_IMPORT.findall(worker)
-    if not futures:
-        return worker
-    if worker.count(_APP_CODE) != 1:
-        raise BenchError("Panel's worker template changed: cannot find where the app's code starts")
-    return _FUTURE_IMPORT.sub("", worker).replace(_APP_CODE, "runPythonAsync(`" + "".join(futures)
-                                                  + _APP_CODE.removeprefix("runPythonAsync(`"))
 
 
 def build_stock(dist: Path, ours: Path, out: Path, app: Path) -> Path:
     """`panel convert` output made self-contained with the minimum: see the module docstring."""
-    from sitebuild.convert import run_panel_convert
+    from sitebuild.convert import hoist_future_imports, run_panel_convert
     from sitebuild.vendor import VENDOR_PANEL, vendor_page
 
     out.mkdir(parents=True)
@@ -399,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n(machine: {os.cpu_count()} cores, load average now {os.getloadavg()[0]:.1f}; "
               "absolute times scale with load, the ratio much less)")
         return 1 if args.strict and not all_met else 0
-    except BenchError as exc:
+    except (BenchError, BuildError) as exc:
         print(f"startup_bench: {exc}", file=sys.stderr)
         return 1
     finally:

@@ -73,10 +73,10 @@ def adapt_worker(source: str, plan: WorkerPlan) -> str:
     source = _MICROPIP_BLOCK.sub(lambda _: _INSTALL_BLOCK, source)
     for old, new in _STATUS_RENAMES.items():
         source = source.replace(old, new)
-    return _hoist_future_imports(source)
+    return hoist_future_imports(source)
 
 
-def _hoist_future_imports(source: str) -> str:
+def hoist_future_imports(source: str) -> str:
     """Panel puts its prelude before the app's code, where `from __future__` is a SyntaxError: move it up."""
     futures = _FUTURE_IMPORT.findall(source)
     if not futures:
