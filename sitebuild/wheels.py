@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 import csv
 import hashlib
-import importlib.util
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -19,16 +19,26 @@ _FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # reproducible archives
 
 
 def build_project_wheel(repo_root: Path, out_dir: Path) -> Path:
-    """Build the project's wheel (micrograd_core) with its own build backend, via pip."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out_dir), str(repo_root)]
-    if importlib.util.find_spec("setuptools") is not None:
-        cmd.insert(4, "--no-build-isolation")  # offline-friendly when the backend is already installed
-    run(cmd, "building the micrograd-web wheel")
-    wheels = sorted(out_dir.glob("micrograd_web-*.whl"))
-    if len(wheels) != 1:
-        raise BuildError(f"expected one micrograd_web wheel in {out_dir}, found {[w.name for w in wheels]}")
-    return wheels[0]
+    """The engine's wheel (``micrograd_core`` alone, zero dependencies), written directly.
+
+    No build backend is involved: a fresh venv's own setuptools may be too old to read
+    pyproject.toml, and building through pip would need the network to fetch a newer one.
+    """
+    version = project_version(repo_root)
+    return build_package_wheel(repo_root / "micrograd_core", "micrograd_web", version, out_dir)
+
+
+def project_version(repo_root: Path) -> str:
+    """``project.version`` from pyproject.toml (tomllib is 3.11+, so 3.10 reads the one line)."""
+    text = (repo_root / "pyproject.toml").read_text(encoding="utf-8")
+    try:
+        import tomllib
+    except ModuleNotFoundError:
+        match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE)
+        if match is None:
+            raise BuildError(f"no version = \"…\" line in {repo_root / 'pyproject.toml'}") from None
+        return match.group(1)
+    return str(tomllib.loads(text)["project"]["version"])
 
 
 def build_package_wheel(package_dir: Path, dist_name: str, version: str, out_dir: Path) -> Path:
