@@ -231,7 +231,7 @@ def test_one_activation_table_names_each_function_once_and_keeps_linear_as_an_al
         [0.0, math.tanh(-0.5), 1 / (1 + math.exp(0.5)), -0.5], rel=1e-15
     )
     assert activation_function("identity")(z) is z  # no extra node in the graph
-    with pytest.raises(ValueError, match="softmax.*relu"):
+    with pytest.raises(ValueError, match=r"softmax.*relu"):
         activation_function("softmax")
 
 
