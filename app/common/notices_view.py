@@ -1,14 +1,16 @@
-"""The notices area (``data-testid="notice"``): URL problems and why learning stopped, translated."""
+"""The notices area (``data-testid="notice"``): the page's and one view's notices, translated."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import ClassVar
 
 import panel as pn
+import param
 
 from ..i18n import notice_text
-from ..model import NeuronModel
-from .base import html_pane
+from .view import View
+from .widgets import HtmlBox
 
 NOTICE_CSS = """
 .mg-notices { min-height: 4px; }
@@ -18,23 +20,22 @@ NOTICE_CSS = """
 """
 
 
-class NoticesView(pn.viewable.Viewer):
-    """Shows ``model.notices``; empty (but present) when there is nothing to say."""
+class NoticesView(View[param.Parameterized]):
+    """The page's notices then ``state.notices`` (a tuple of ``Notice``); empty but present when none."""
 
-    def __init__(self, model: NeuronModel, **params: object) -> None:
-        super().__init__(**params)
-        self.model = model
-        self.pane = html_pane(NOTICE_CSS)
-        model.param.watch(self._render, ["notices", "language"])
-        self._render()
+    watches: ClassVar[tuple[str, ...]] = ("notices",)
 
-    def _render(self, *_events: object) -> None:
+    def build(self) -> None:
+        self.pane = HtmlBox(NOTICE_CSS)
+        self.page.param.watch(self._on_state, "notices")
+
+    def refresh(self) -> None:
         items = "".join(
             f'<div class="mg-notice mg-{escape(n.source)}" data-key="{escape(n.key)}">'
-            f"{escape(notice_text(n, self.model.language))}</div>"
-            for n in self.model.notices
+            f"{escape(notice_text(n, self.lang))}</div>"
+            for n in (*self.page.notices, *getattr(self.state, "notices", ()))
         )
         self.pane.object = f'<div class="mg-notices" data-testid="notice">{items}</div>'
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return self.pane
+        return self.pane.__panel__()

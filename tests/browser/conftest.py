@@ -8,7 +8,6 @@ the keyboard on the noUiSlider handle, and collect `console` messages of type "e
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import socket
@@ -30,10 +29,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # The servable app; overridable to debug these fixtures against another Panel script.
 APP_SCRIPT = Path(os.environ.get("MICROGRAD_WEB_APP_SCRIPT", ROOT / "app" / "main.py")).resolve()
 HOST = "127.0.0.1"
-
-# The tests read the app's message catalogue; make `app` importable from a checkout, as app/main.py does.
-if importlib.util.find_spec("app") is None:
-    sys.path.insert(0, str(ROOT))
 
 # Flags required on this machine and in CI (no GPU, no sandbox, no phoning home).
 CHROMIUM_ARGS = [
