@@ -29,6 +29,8 @@ class PageShell(pn.viewable.Viewer):
         super().__init__(**params)  # type: ignore[no-untyped-call]  # param's __init__ is unannotated
         self.page = page
         self.entries = {entry.key: entry for entry in views}
+        self.landing = views[0].key  # shown first, and left out of the address
+        page.param.view.objects = list(self.entries)
         self.built: dict[str, pn.viewable.Viewable] = {}
         self.header = pn.pane.HTML(
             HEADER_HTML.format(accent=ACCENT, brand=t("brand", page.language)),
@@ -42,8 +44,8 @@ class PageShell(pn.viewable.Viewer):
             self.switcher = pn.widgets.RadioButtonGroup.from_param(
                 page.param.view,
                 options=self._titles(page.language),
-                button_type="primary",
-                button_style="outline",
+                color="primary",
+                variant="outline",
                 css_classes=["mg-views"],
                 name="",
                 margin=(6, 12),

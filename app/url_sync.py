@@ -98,7 +98,7 @@ class UrlSync:
             **(active.query_items() if active is not None else {}),
             **write_parameters(self.page, PAGE_KEYS),
         }
-        if self.page.view == self.page.param.view.default:
+        if self.page.view == self.shell.landing:
             del items["view"]
         search = to_search(items)
         if search == self.location.search:
