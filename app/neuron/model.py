@@ -1,4 +1,4 @@
-"""``NeuronModel``: the dashboard's whole state, testable without a browser.
+"""``NeuronModel``: the neuron view's whole state, testable without a browser.
 
 Every change of an input recomputes the neuron once (``app.neuron.maths.compute``) and publishes one
 immutable ``NeuronResult`` in ``model.result``; views watch that parameter and nothing else.
