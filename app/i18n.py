@@ -1,7 +1,7 @@
 """The message catalogue: every visible string, in English and French, looked up by key.
 
-Each view keeps its own ``MESSAGES`` (``app/<view>/messages.py``); ``CATALOGUE`` merges them with the
-page's (``app/messages.py``) and refuses a key defined twice.
+Each view keeps its own ``MESSAGES`` (``app/<view>/messages.py``, listed in ``MESSAGE_MODULES``);
+``CATALOGUE`` merges them with the page's (``app/messages.py``) and refuses a key defined twice.
 
 ``t(key, lang, **values)`` fills ``{name}`` placeholders; floats are formatted with ``fmt`` so
 that a message never shows "nan" or 17 digits.
@@ -9,18 +9,21 @@ that a message never shows "nan" or 17 digits.
 
 from __future__ import annotations
 
-from . import messages as page_messages
+from importlib import import_module
+
 from .common.formatting import fmt
 from .common.notices import Notice
-from .neuron import messages as neuron_messages
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 LANGUAGE_NAMES: dict[str, str] = {"English": "en", "Français": "fr"}  # each in its own language
 
-CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
-    page_messages.MESSAGES,
-    neuron_messages.MESSAGES,
-)  # a new view adds its own catalogue here
+MESSAGE_MODULES: tuple[str, ...] = (
+    "app.messages",  # the page's own
+    "app.neuron.messages",
+)  # each defines MESSAGES: key -> {"en": …, "fr": …}; a new view adds its module here
+CATALOGUES: tuple[dict[str, dict[str, str]], ...] = tuple(
+    import_module(name).MESSAGES for name in MESSAGE_MODULES
+)
 
 
 def merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
