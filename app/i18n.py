@@ -1,226 +1,43 @@
 """The message catalogue: every visible string, in English and French, looked up by key.
 
+Each view keeps its own ``MESSAGES`` (``app/<view>/messages.py``, listed in ``MESSAGE_MODULES``);
+``CATALOGUE`` merges them with the page's (``app/messages.py``) and refuses a key defined twice.
+
 ``t(key, lang, **values)`` fills ``{name}`` placeholders; floats are formatted with ``fmt`` so
 that a message never shows "nan" or 17 digits.
 """
 
 from __future__ import annotations
 
-from .formatting import fmt
-from .notices import Notice
+from importlib import import_module
+
+from .common.formatting import fmt
+from .common.notices import Notice
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 LANGUAGE_NAMES: dict[str, str] = {"English": "en", "Français": "fr"}  # each in its own language
 
-CATALOGUE: dict[str, dict[str, str]] = {
-    # page
-    "page_title": {
-        "en": "See backpropagation, live: one neuron",
-        "fr": "Voir la rétropropagation en direct : un neurone",
-    },
-    "page_subtitle": {
-        "en": "Move a number and watch the chain rule carry it backwards, node by node.",
-        "fr": "Bougez un nombre et regardez la règle de dérivation en chaîne le propager à rebours, "
-        "nœud par nœud.",
-    },
-    "brand": {"en": "micrograd-web", "fr": "micrograd-web"},
-    # controls
-    "controls_title": {
-        "en": "The neuron ŷ = f(w1·x1 + w2·x2 + b)",
-        "fr": "Le neurone ŷ = f(w1·x1 + w2·x2 + b)",
-    },
-    "slider_x1": {"en": "x1 (input)", "fr": "x1 (entrée)"},
-    "slider_x2": {"en": "x2 (input)", "fr": "x2 (entrée)"},
-    "slider_w1": {"en": "w1 (weight)", "fr": "w1 (poids)"},
-    "slider_w2": {"en": "w2 (weight)", "fr": "w2 (poids)"},
-    "slider_b": {"en": "b (bias)", "fr": "b (biais)"},
-    "activation_label": {"en": "Activation f", "fr": "Activation f"},
-    "act_relu": {"en": "ReLU", "fr": "ReLU"},
-    "act_tanh": {"en": "tanh", "fr": "tanh"},
-    "act_sigmoid": {"en": "sigmoid", "fr": "sigmoïde"},
-    "act_identity": {"en": "identity", "fr": "identité"},
-    "language_label": {"en": "Language", "fr": "Langue"},
-    "reset": {"en": "Reset to the example", "fr": "Revenir à l'exemple"},
-    # output
-    "output_title": {"en": "Forward pass", "fr": "Passe avant"},
-    "out_label": {"en": "output ŷ = f(z)", "fr": "sortie ŷ = f(z)"},
-    "z_label": {"en": "pre-activation z = w1·x1 + w2·x2 + b", "fr": "pré-activation z = w1·x1 + w2·x2 + b"},
-    # gradients
-    "grads_title": {
-        "en": "Backward pass: ∂ŷ/∂ of every input",
-        "fr": "Passe arrière : ∂ŷ/∂ de chaque entrée",
-    },
-    "grads_axis": {"en": "gradient ∂ŷ/∂·", "fr": "gradient ∂ŷ/∂·"},
-    "grads_hint": {
-        "en": "Blue: raising this input raises ŷ. Orange: it lowers ŷ. Grey: no effect here.",
-        "fr": "Bleu : augmenter cette entrée augmente ŷ. Orange : cela diminue ŷ. Gris : aucun effet ici.",
-    },
-    # graph
-    "graph_title": {
-        "en": "Computation graph: data (forward) and grad (backward) at each node",
-        "fr": "Graphe de calcul : valeur (passe avant) et gradient (passe arrière) à chaque nœud",
-    },
-    "graph_edge_hint": {
-        "en": "In each box: the node's data (forward), then ∂ its grad ∂ŷ/∂node (backward). On each arrow: "
-        "the local derivative ∂output/∂input that backward multiplies the grad by.",
-        "fr": "Dans chaque case : la valeur du nœud (passe avant), puis ∂ son gradient ∂ŷ/∂nœud (passe "
-        "arrière). Sur chaque flèche : la dérivée locale ∂sortie/∂entrée par laquelle la passe arrière "
-        "multiplie le gradient.",
-    },
-    # activation curve
-    "curve_title": {
-        "en": "Activation f(z) and its tangent at z",
-        "fr": "Activation f(z) et sa tangente en z",
-    },
-    "curve_x": {"en": "pre-activation z", "fr": "pré-activation z"},
-    "curve_y": {"en": "f(z)", "fr": "f(z)"},
-    "curve_f": {"en": "f(z)", "fr": "f(z)"},
-    "curve_tangent": {"en": "tangent, slope f′(z) = {slope}", "fr": "tangente, pente f′(z) = {slope}"},
-    "curve_point": {"en": "current z = {z}", "fr": "z actuel = {z}"},
-    # gradient check
-    "check_title": {
-        "en": "Gradient check: autograd vs centred difference",
-        "fr": "Vérification du gradient : autograd vs différence centrée",
-    },
-    "check_input": {"en": "input", "fr": "entrée"},
-    "check_value": {"en": "value", "fr": "valeur"},
-    "check_autograd": {"en": "autograd ∂ŷ/∂·", "fr": "autograd ∂ŷ/∂·"},
-    "check_numeric": {"en": "(f(x+ε) − f(x−ε)) / 2ε", "fr": "(f(x+ε) − f(x−ε)) / 2ε"},
-    "check_diff": {"en": "|difference|", "fr": "|écart|"},
-    "check_ok": {"en": "agree?", "fr": "accord ?"},
-    "check_all_ok": {
-        "en": "Every gradient from backward() matches the centred difference (ε = {eps}, tolerance {tol}).",
-        "fr": "Chaque gradient de backward() concorde avec la différence centrée "
-        "(ε = {eps}, tolérance {tol}).",
-    },
-    "check_kink": {
-        "en": "✗ at the kink: ReLU is not differentiable at z = 0 (its slope jumps from 0 to 1). backward() "
-        "uses 0 there, as micrograd and PyTorch do, while the centred difference straddles the kink and "
-        "averages the two slopes. Neither is wrong: the derivative does not exist at this point.",
-        "fr": "✗ au point anguleux : ReLU n'est pas dérivable en z = 0 (sa pente saute de 0 à 1). backward() "
-        "y prend 0, comme micrograd et PyTorch, tandis que la différence centrée enjambe le coin et fait la "
-        "moyenne des deux pentes. Aucun des deux n'a tort : la dérivée n'existe pas en ce point.",
-    },
-    "check_mismatch": {
-        "en": "✗ autograd and the centred difference disagree beyond the tolerance for: {names}.",
-        "fr": "✗ autograd et la différence centrée diffèrent au-delà de la tolérance pour : {names}.",
-    },
-    # learning
-    "learn_title": {
-        "en": "Learning: gradient descent on L = (ŷ − y*)²",
-        "fr": "Apprentissage : descente de gradient sur L = (ŷ − y*)²",
-    },
-    "target_label": {"en": "target y*", "fr": "cible y*"},
-    "lr_label": {"en": "learning rate η", "fr": "taux d'apprentissage η"},
-    "step": {"en": "Step", "fr": "Un pas"},
-    "play": {"en": "▶ Play", "fr": "▶ Lecture"},
-    "pause": {"en": "⏸ Pause", "fr": "⏸ Pause"},
-    "loss_label": {"en": "loss L = (ŷ − y*)²", "fr": "perte L = (ŷ − y*)²"},
-    "learn_rule": {
-        "en": "Each step: w ← w − η·∂L/∂w for w1, w2, b, with ∂L/∂w = 2(ŷ − y*)·∂ŷ/∂w.",
-        "fr": "À chaque pas : w ← w − η·∂L/∂w pour w1, w2, b, avec ∂L/∂w = 2(ŷ − y*)·∂ŷ/∂w.",
-    },
-    "history_title": {"en": "Loss after each step", "fr": "Perte après chaque pas"},
-    "history_x": {"en": "step", "fr": "pas"},
-    "history_y": {"en": "loss L", "fr": "perte L"},
-    # notices
-    "url_unknown_key": {
-        "en": "Address: unknown setting “{key}” ignored.",
-        "fr": "Adresse : réglage inconnu « {key} » ignoré.",
-    },
-    "url_not_a_number": {
-        "en": "Address: {key}=“{value}” is not a number; ignored.",
-        "fr": "Adresse : {key}=« {value} » n'est pas un nombre ; ignoré.",
-    },
-    "url_not_finite": {
-        "en": "Address: {key}=“{value}” is not a finite number; ignored.",
-        "fr": "Adresse : {key}=« {value} » n'est pas un nombre fini ; ignoré.",
-    },
-    "url_clamped": {
-        "en": "Address: {key}=“{value}” is outside [{lo}, {hi}]; set to {new}.",
-        "fr": "Adresse : {key}=« {value} » est hors de [{lo}, {hi}] ; ramené à {new}.",
-    },
-    "url_bad_choice": {
-        "en": "Address: {key}=“{value}” is not one of {allowed}; ignored.",
-        "fr": "Adresse : {key}=« {value} » n'est pas parmi {allowed} ; ignoré.",
-    },
-    "learn_converged": {
-        "en": "Converged: the loss is {loss}, ŷ has reached the target.",
-        "fr": "Convergé : la perte vaut {loss}, ŷ a atteint la cible.",
-    },
-    "learn_zero_gradient": {
-        "en": "Stopped: every ∂L/∂w is 0 (loss {loss}), so a step changes nothing. With ReLU and z < 0 the "
-        "neuron is “dead”; move a slider to revive it.",
-        "fr": "Arrêt : tous les ∂L/∂w valent 0 (perte {loss}), un pas ne change donc rien. "
-        "Avec ReLU et z < 0 le neurone est « mort » ; bougez un curseur pour le ranimer.",
-    },
-    "learn_diverged": {
-        "en": "Diverging, stopped: with η = {lr} the step would raise the loss from {before} to {after}. "
-        "The step was not applied; lower the learning rate.",
-        "fr": "Divergence, arrêt : avec η = {lr} le pas ferait passer la perte de {before} à {after}. "
-        "Le pas n'a pas été appliqué ; baissez le taux d'apprentissage.",
-    },
-    "learn_diverged_nonfinite": {
-        "en": "Diverging, stopped: with η = {lr} the update is not a finite number. "
-        "The step was not applied; lower the learning rate.",
-        "fr": "Divergence, arrêt : avec η = {lr} la mise à jour n'est pas un nombre fini. Le pas n'a pas été "
-        "appliqué ; baissez le taux d'apprentissage.",
-    },
-    "learn_limit": {
-        "en": "Stopped at the slider limit [{lo}, {hi}] for {names}.",
-        "fr": "Arrêt à la limite du curseur [{lo}, {hi}] pour {names}.",
-    },
-    "learn_max_steps": {
-        "en": "Paused after {steps} steps.",
-        "fr": "Pause après {steps} pas.",
-    },
-    # explanation
-    "explain_title": {
-        "en": "What the chain rule is doing",
-        "fr": "Ce que fait la règle de dérivation en chaîne",
-    },
-    "explain_intro": {
-        "en": "Forward, each node computes its data from its inputs. Backward, ŷ starts with grad 1; "
-        "each node multiplies the grad it receives by its local derivative and passes the product to its "
-        "inputs (adding up when an input is used twice). That is the chain rule, one node at a time.",
-        "fr": "En avant, chaque nœud calcule sa valeur à partir de ses entrées. En arrière, ŷ part d'un "
-        "gradient 1 ; chaque nœud multiplie le gradient reçu par sa dérivée locale et transmet le produit à "
-        "ses entrées (en additionnant si une entrée sert deux fois). C'est la règle de dérivation en chaîne, "
-        "un nœud à la fois.",
-    },
-    "explain_act_relu": {
-        "en": "ŷ = ReLU(z): f′(z) = 1 if z > 0, else 0. Here z = {z}, so ∂ŷ/∂z = {slope}: "
-        "the gradient {verdict}.",
-        "fr": "ŷ = ReLU(z) : f′(z) = 1 si z > 0, sinon 0. Ici z = {z}, donc ∂ŷ/∂z = {slope} : "
-        "le gradient {verdict}.",
-    },
-    "explain_relu_passes": {"en": "passes through", "fr": "passe"},
-    "explain_relu_blocked": {"en": "is blocked", "fr": "est bloqué"},
-    "explain_act_tanh": {
-        "en": "ŷ = tanh(z): f′(z) = 1 − tanh²(z) = 1 − {out}² = {slope} = ∂ŷ/∂z.",
-        "fr": "ŷ = tanh(z) : f′(z) = 1 − tanh²(z) = 1 − {out}² = {slope} = ∂ŷ/∂z.",
-    },
-    "explain_act_sigmoid": {
-        "en": "ŷ = σ(z): f′(z) = σ(z)(1 − σ(z)) = {out} × (1 − {out}) = {slope} = ∂ŷ/∂z.",
-        "fr": "ŷ = σ(z) : f′(z) = σ(z)(1 − σ(z)) = {out} × (1 − {out}) = {slope} = ∂ŷ/∂z.",
-    },
-    "explain_act_identity": {
-        "en": "ŷ = z: f′(z) = 1, so ∂ŷ/∂z = {slope}.",
-        "fr": "ŷ = z : f′(z) = 1, donc ∂ŷ/∂z = {slope}.",
-    },
-    "explain_sum": {
-        "en": "z = s + b and s = x1·w1 + x2·w2: a sum has local derivative 1, so it hands the same grad on: "
-        "∂ŷ/∂b = ∂ŷ/∂s = ∂ŷ/∂(x1·w1) = ∂ŷ/∂(x2·w2) = {grad_b}.",
-        "fr": "z = s + b et s = x1·w1 + x2·w2 : une somme a une dérivée locale 1, elle transmet donc le même "
-        "gradient : ∂ŷ/∂b = ∂ŷ/∂s = ∂ŷ/∂(x1·w1) = ∂ŷ/∂(x2·w2) = {grad_b}.",
-    },
-    "explain_product": {
-        "en": "x{i}·w{i}: a product's local derivative for one factor is the other factor: "
-        "∂ŷ/∂w{i} = x{i} × {up} = {x} × {up} = {grad_w}, and ∂ŷ/∂x{i} = w{i} × {up} = {w} × {up} = {grad_x}.",
-        "fr": "x{i}·w{i} : la dérivée locale d'un produit par rapport à un facteur est l'autre facteur : "
-        "∂ŷ/∂w{i} = x{i} × {up} = {x} × {up} = {grad_w}, et ∂ŷ/∂x{i} = w{i} × {up} = {w} × {up} = {grad_x}.",
-    },
-}
+MESSAGE_MODULES: tuple[str, ...] = (
+    "app.messages",  # the page's own
+    "app.neuron.messages",
+)  # each defines MESSAGES: key -> {"en": …, "fr": …}; a new view adds its module here
+CATALOGUES: tuple[dict[str, dict[str, str]], ...] = tuple(
+    import_module(name).MESSAGES for name in MESSAGE_MODULES
+)
+
+
+def merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """One table of every catalogue's messages; a key defined twice is an error naming it."""
+    merged: dict[str, dict[str, str]] = {}
+    for catalogue in catalogues:
+        clash = merged.keys() & catalogue.keys()
+        if clash:
+            raise ValueError(f"message keys defined in two catalogues: {sorted(clash)}")
+        merged.update(catalogue)
+    return merged
+
+
+CATALOGUE = merge(*CATALOGUES)
 
 
 def t(key: str, lang: str, /, **values: object) -> str:

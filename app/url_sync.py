@@ -1,54 +1,110 @@
-"""Keep the page's query string and the model in step, through Panel's ``Location`` component.
+"""Keep the page's query string and the page's state in step, through Panel's ``Location`` component.
+
+The page owns ``lang`` and ``view`` (omitted while it is the landing view); every other key belongs to
+a view whose ``state`` implements ``app.common.url.UrlState``. The address written is the active
+view's ``query_items()`` followed by the page's keys; an address read goes to the page first (so that
+``view=`` builds the view it names) and then, whole, to every built view's ``apply_query``. A key no
+one owns gets a notice from the page.
 
 Works under ``panel serve`` (the query is known when the script runs) and in a ``pyodide-worker``
-build (the browser sends the location after the first render): in both cases a change of
-``location.search`` that we did not write is parsed with ``url_state.parse_query`` and applied.
-Nothing is written while Play runs, so an animation does not fill the browser history.
+build (the browser sends the location after the first render). Nothing is written while the active
+view's state has ``playing`` set, so an animation does not fill the browser history.
 """
 
 from __future__ import annotations
 
-import param
+from typing import Protocol
 
-from .model import NeuronModel
-from .url_state import URL_PARAMETERS
+from param.parameterized import Parameterized, Parameters
+
+from .common.url import (
+    UrlState,
+    read_parameters,
+    split_query,
+    to_search,
+    unknown_keys,
+    url_keys,
+    write_parameters,
+)
+from .page import PageState
+from .shell import PageShell
+
+PAGE_KEYS = url_keys(("language", "view"), renames={"language": "lang"})
+
+
+class Location(Protocol):
+    """What ``UrlSync`` needs of Panel's ``pn.state.location``: a watchable ``search``."""
+
+    search: str
+    param: Parameters
 
 
 class UrlSync:
-    """Two-way link between ``location.search`` and the model's URL parameters."""
+    """Two-way link between ``location.search`` and the page (its language, view and views' states)."""
 
-    def __init__(self, model: NeuronModel, location: param.Parameterized) -> None:
-        self.model = model
+    def __init__(self, shell: PageShell, location: Location) -> None:
+        self.shell = shell
+        self.page: PageState = shell.page
         self.location = location
         self._busy = False
+        self._watched: set[int] = set()
         location.param.watch(self._on_search, "search")
-        model.param.watch(self._on_model, [*URL_PARAMETERS, "playing"])
+        self.page.param.watch(self._on_page, ["language", "view"])
+        self._watch_states()
         if location.search:
             self._on_search()
         else:
             self._write()
+
+    def _watch_states(self) -> None:
+        for state in self.shell.url_states().values():
+            if id(state) not in self._watched and isinstance(state, Parameterized):
+                self._watched.add(id(state))
+                state.param.watch(self._on_change, [name for name in state.param if name != "name"])
 
     def _on_search(self, *_events: object) -> None:
         if self._busy:
             return
         self._busy = True
         try:
-            self.model.apply_query(self.location.search)
+            query = split_query(self.location.search)
+            page = read_parameters(query, self.page, PAGE_KEYS)
+            self.page.param.update(**page.values)  # a new view is built here, before its keys are read
+            self._watch_states()
+            states = self.shell.url_states()
+            for state in states.values():
+                state.apply_query(query)
+            known = {*PAGE_KEYS, *(key for state in states.values() for key in state.query_items())}
+            self.page.set_notices((*page.notices, *unknown_keys(query, known)))
         finally:
             self._busy = False
         self._write()
 
-    def _on_model(self, *_events: object) -> None:
-        if self._busy or self.model.playing:
+    def _on_page(self, *_events: object) -> None:
+        self._watch_states()
+        self._on_change()
+
+    def _on_change(self, *_events: object) -> None:
+        if self._busy or getattr(self._active(), "playing", False):
             return
         self._write()
 
+    def _active(self) -> UrlState | None:
+        return self.shell.url_states().get(self.page.view)
+
     def _write(self) -> None:
-        query = self.model.query()
-        if query == self.location.search:
+        active = self._active()
+        items = {
+            **(active.query_items() if active is not None else {}),
+            **write_parameters(self.page, PAGE_KEYS),
+        }
+        if self.page.view == self.shell.landing:
+            del items["view"]
+        search = to_search(items)
+        if search == self.location.search:
             return
         self._busy = True
         try:
-            self.location.search = query
+            self.location.search = search
         finally:
             self._busy = False

@@ -19,26 +19,21 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import panel as pn
+from bokeh.document import Document
 
-import panel as pn  # noqa: E402
-from bokeh.document import Document  # noqa: E402
-
-from app.model import NeuronModel  # noqa: E402
-from app.neuron import compute  # noqa: E402
-from app.views.activation import ActivationView  # noqa: E402
-from app.views.controls import ControlsView  # noqa: E402
-from app.views.explanation import ExplanationView  # noqa: E402
-from app.views.gradcheck import GradCheckView  # noqa: E402
-from app.views.gradients import GradientsView  # noqa: E402
-from app.views.graph import GraphView  # noqa: E402
-from app.views.learning import LearningView  # noqa: E402
-from app.views.notices import NoticesView  # noqa: E402
-from app.views.output import OutputView  # noqa: E402
+from app.common.notices_view import NoticesView
+from app.neuron.maths import compute
+from app.neuron.model import NeuronModel
+from app.neuron.views.activation import ActivationView
+from app.neuron.views.controls import ControlsView
+from app.neuron.views.explanation import ExplanationView
+from app.neuron.views.gradcheck import GradCheckView
+from app.neuron.views.gradients import GradientsView
+from app.neuron.views.graph import GraphView
+from app.neuron.views.learning import LearningView
+from app.neuron.views.output import OutputView
 
 BUDGET_MS = 5.0
 
@@ -74,7 +69,7 @@ def main() -> None:
     model = NeuronModel()
     controls = ControlsView(model)
     views = [
-        NoticesView(model),
+        NoticesView(model, model.page),
         OutputView(model),
         GradientsView(model),
         ActivationView(model),

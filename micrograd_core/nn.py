@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import Literal
 
+from .activations import ActivationName, activation_function, identity
 from .engine import Value
 
-Activation = Literal["relu", "tanh", "sigmoid", "linear"]
-ACTIVATIONS: tuple[Activation, ...] = ("relu", "tanh", "sigmoid", "linear")
 Input = Value | float
 
 
@@ -28,18 +26,18 @@ class Neuron(Module):
     """act(w · x + b), with weights drawn uniformly from [-1, 1] and the bias starting at 0.
 
     ``nonlin=False`` makes it linear, as in micrograd; ``activation`` picks relu (default), tanh,
-    sigmoid or linear.
+    sigmoid or linear (``micrograd_core.activations``).
     """
 
-    def __init__(self, nin: int, nonlin: bool = True, activation: Activation = "relu") -> None:
+    def __init__(self, nin: int, nonlin: bool = True, activation: ActivationName = "relu") -> None:
         if isinstance(nin, bool) or not isinstance(nin, int) or nin < 1:
             raise ValueError(f"Neuron needs nin ≥ 1 inputs, got {nin!r}")
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"unknown activation {activation!r}; choose one of {ACTIVATIONS}")
+        activate = activation_function(activation)  # a ValueError naming the choices for an unknown name
         self.w = [Value(random.uniform(-1, 1)) for _ in range(nin)]
         self.b = Value(0.0)
         self.nonlin = nonlin
-        self.activation: Activation = activation if nonlin else "linear"
+        self.activation: ActivationName = activation if nonlin else "linear"
+        self._activate = activate if nonlin else identity
 
     def __call__(self, x: Sequence[Input]) -> Value:
         if len(x) != len(self.w):
@@ -47,13 +45,7 @@ class Neuron(Module):
         act = self.b
         for wi, xi in zip(self.w, x, strict=True):
             act = act + wi * xi
-        if self.activation == "relu":
-            return act.relu()
-        if self.activation == "tanh":
-            return act.tanh()
-        if self.activation == "sigmoid":
-            return act.sigmoid()
-        return act
+        return self._activate(act)
 
     def parameters(self) -> list[Value]:
         return [*self.w, self.b]
@@ -85,7 +77,7 @@ class Layer(Module):
 class MLP(Module):
     """A stack of layers; every layer is non-linear except the last, as in micrograd."""
 
-    def __init__(self, nin: int, nouts: Sequence[int], activation: Activation = "relu") -> None:
+    def __init__(self, nin: int, nouts: Sequence[int], activation: ActivationName = "relu") -> None:
         sizes = [nin, *nouts]
         self.layers = [
             Layer(sizes[i], sizes[i + 1], nonlin=i != len(nouts) - 1, activation=activation)

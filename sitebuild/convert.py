@@ -10,13 +10,14 @@ parallel with each other and with the end of Python's boot (no micropip).
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild import BuildError, env_with_repo_on_path
+from sitebuild import BuildError
 
 _IMPORT_PYODIDE = re.compile(
     r'^importScripts\("https://cdn\.jsdelivr\.net/pyodide/[^"]+/pyodide\.js"\);$', re.M
@@ -48,7 +49,7 @@ class WorkerPlan:
 
 def run_panel_convert(app_script: Path, repo_root: Path, out_dir: Path) -> tuple[Path, Path]:
     """Convert the app with Panel's own machinery; return (page html, worker js)."""
-    env = env_with_repo_on_path(repo_root)
+    env = dict(os.environ)  # `app` is installed with the project (pyproject.toml)
     env.pop("PANEL_CDN_ROOT", None)  # the build decides what the page references
     cmd = [sys.executable, "-m", "panel", "convert", str(app_script), "--to", "pyodide-worker",
            "--out", str(out_dir), "--num-procs", "1"]

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import BuildError, env_with_repo_on_path
+from sitebuild import BuildError
 
 # import name -> distribution name, for the declared-but-optional dependencies
 OPTIONAL_IMPORTS = {
@@ -41,7 +41,6 @@ def modules_imported_by_rendering(app_script: Path, repo_root: Path) -> set[str]
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, str(app_script)],
         cwd=repo_root,
-        env=env_with_repo_on_path(repo_root),
         capture_output=True,
         text=True,
         check=False,

@@ -67,8 +67,7 @@ class PyodideSource:
             url = self.location.rstrip("/") + "/" + name
             try:
                 with urllib.request.urlopen(url, timeout=60) as response:
-                    data: bytes = response.read()
-                    return data
+                    return bytes(response.read())
             except (urllib.error.URLError, TimeoutError, OSError) as exc:
                 raise BuildError(
                     f"cannot download {url}: {exc} (offline? point --pyodide-dist or ${ENV_VAR} at a local "

@@ -1,4 +1,4 @@
-"""The project's own checks: the engine is mypy --strict clean and the code is ruff clean."""
+"""The project's own checks: engine, app and site builder are mypy --strict clean; the code is ruff clean."""
 
 import subprocess
 import sys
@@ -11,8 +11,8 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True)
 
 
-def test_engine_is_mypy_strict_clean() -> None:
-    result = _run("mypy", "--strict", "micrograd_core")
+def test_engine_app_and_sitebuild_are_mypy_strict_clean() -> None:
+    result = _run("mypy", "--strict", "micrograd_core", "app", "sitebuild")  # with pyproject.toml's settings
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -11,7 +11,6 @@ from micrograd_core.nn import Neuron
 
 SEED = {"x1": 2.0, "x2": 3.0, "w1": 0.5, "w2": -0.5, "b": 1.0}
 NAMES = ("x1", "x2", "w1", "w2", "b")
-NN_ACTIVATION = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid", "identity": "linear"}
 PLAIN: dict[str, Callable[[float], float]] = {
     "relu": lambda z: max(0.0, z),
     "tanh": math.tanh,
@@ -22,7 +21,7 @@ PLAIN: dict[str, Callable[[float], float]] = {
 
 def engine_neuron(values: Mapping[str, float], activation: str) -> tuple[float, float, dict[str, float]]:
     """(ŷ, z, ∂ŷ/∂ each input) from micrograd_core.nn.Neuron with the weights and bias set by hand."""
-    neuron = Neuron(2, activation=NN_ACTIVATION[activation])  # type: ignore[arg-type]
+    neuron = Neuron(2, activation=activation)  # type: ignore[arg-type]
     neuron.w = [Value(values["w1"]), Value(values["w2"])]
     neuron.b = Value(values["b"])
     xs = [Value(values["x1"]), Value(values["x2"])]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.i18n import CATALOGUE, LANGUAGES, t
-from app.neuron import ACTIVATIONS, INPUT_NAMES
+from app.neuron.maths import ACTIVATIONS, INPUT_NAMES
 
 APP = Path(__file__).resolve().parents[2] / "app"
 LITERAL_KEY = re.compile(r"""\b(?:t|Notice)\(\s*["']([a-z0-9_]+)["']""")

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from app.model import MAX_PLAY_STEPS, STEP_APPLIED, STEP_STOPPED, NeuronModel
-from app.neuron import INPUT_NAMES
+from app.neuron.maths import INPUT_NAMES
+from app.neuron.model import MAX_PLAY_STEPS, NeuronModel, StepOutcome
 
 
 def run_play(model: NeuronModel, max_ticks: int = MAX_PLAY_STEPS + 5) -> int:
@@ -37,7 +37,7 @@ def test_a_step_moves_w1_w2_b_against_the_loss_gradient_and_reduces_the_loss() -
     before = model.result
     assert before.loss == 0.25
     assert dict(before.loss_grads) == {"w1": -2.0, "w2": -3.0, "b": -1.0}
-    assert model.step() == STEP_APPLIED
+    assert model.step() is StepOutcome.APPLIED
     lr = model.lr
     assert model.w1 == pytest.approx(0.5 + lr * 2.0)
     assert model.w2 == pytest.approx(-0.5 + lr * 3.0)
@@ -77,7 +77,7 @@ def test_play_with_a_large_rate_stops_with_a_divergence_notice_and_no_nan(lr: fl
 
 def test_an_exploding_step_from_the_range_edge_is_refused() -> None:
     model = NeuronModel(lr=10.0, x1=5.0, x2=5.0, w1=5.0, w2=5.0, b=5.0, target=-5.0, activation="identity")
-    assert model.step() == STEP_STOPPED
+    assert model.step() is StepOutcome.STOPPED
     assert notice_keys(model)[0].startswith("learn_diverged")
     assert all_finite(model)
 
@@ -85,7 +85,7 @@ def test_an_exploding_step_from_the_range_edge_is_refused() -> None:
 def test_a_dead_relu_stops_with_a_zero_gradient_notice() -> None:
     model = NeuronModel(w1=-5.0)  # z < 0: ReLU outputs 0 and passes no gradient
     assert model.result.out == 0.0
-    assert model.step() == STEP_STOPPED
+    assert model.step() is StepOutcome.STOPPED
     assert notice_keys(model) == ["learn_zero_gradient"]
     assert model.w1 == -5.0
 
@@ -108,7 +108,7 @@ def test_a_manual_change_starts_a_new_history_and_clears_learning_notices_on_the
     model.lr = 0.05
     model.w1 = 0.6
     assert model.history == (model.result.loss,)
-    assert model.step() == STEP_APPLIED
+    assert model.step() is StepOutcome.APPLIED
     assert notice_keys(model) == []
     assert len(model.history) == 2
 

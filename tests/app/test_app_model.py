@@ -7,9 +7,8 @@ import math
 import pytest
 from app_reference import NAMES, SEED, centred_difference, engine_neuron
 
-from app.model import SEED as MODEL_SEED
-from app.model import NeuronModel
-from app.neuron import ACTIVATIONS, GRAD_NAMES
+from app.neuron.maths import ACTIVATIONS, GRAD_NAMES
+from app.neuron.model import NeuronModel
 from micrograd_core import Value, trace
 
 POINTS = [
@@ -45,8 +44,8 @@ def test_values_and_gradients_equal_the_engine_and_centred_differences(
         assert result.grads[name] == pytest.approx(grads[name], rel=1e-12, abs=1e-15), name
         numeric = centred_difference(point, activation, name)
         assert result.grads[name] == pytest.approx(numeric, rel=1e-6, abs=1e-6), name
-    assert result.check_ok
-    assert all(row.ok for row in result.check_rows)
+    assert result.check.ok
+    assert all(row.ok for row in result.check.rows)
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
@@ -110,8 +109,8 @@ def test_relu_at_the_kink_fails_the_check_honestly() -> None:
     result = model.result
     assert result.z == 0.0
     assert result.at_kink
-    assert not result.check_ok
-    rows = {row.name: row for row in result.check_rows}
+    assert not result.check.ok
+    rows = {row.name: row for row in result.check.rows}
     assert rows["b"].autograd == 0.0  # the engine's convention at the kink
     assert rows["b"].numeric == pytest.approx(0.5)  # the centred difference averages the slopes 0 and 1
     assert not rows["b"].ok
@@ -121,7 +120,7 @@ def test_relu_at_the_kink_fails_the_check_honestly() -> None:
 def test_just_off_the_kink_the_check_passes_again() -> None:
     result = NeuronModel(w1=0.26).result  # z = 0.02: ReLU is smooth here
     assert not result.at_kink
-    assert result.check_ok
+    assert result.check.ok
 
 
 def test_loss_and_its_gradients_come_from_the_engine() -> None:
@@ -154,7 +153,12 @@ def test_one_recomputation_per_change() -> None:
 def test_reset_returns_to_the_seed() -> None:
     model = NeuronModel(w1=-3.0, activation="tanh", target=-2.0, lr=0.5)
     model.reset()
-    assert {n: getattr(model, n) for n in (*NAMES, "activation", "target", "lr")} == MODEL_SEED
+    assert {n: getattr(model, n) for n in (*NAMES, "activation", "target", "lr")} == {
+        **SEED,
+        "activation": "relu",
+        "target": 1.0,
+        "lr": 0.05,
+    }
     assert model.result.out == 0.5
     assert model.notices == ()
 

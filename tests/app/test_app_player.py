@@ -7,8 +7,8 @@ from collections.abc import Callable
 import panel as pn
 import pytest
 
-from app.model import NeuronModel
-from app.player import Player
+from app.neuron.model import NeuronModel
+from app.neuron.player import Player
 
 
 class FakeCallback:

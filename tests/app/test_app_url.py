@@ -9,10 +9,43 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.common.url import QueryState, read_parameters, split_query, to_search, write_parameters
 from app.i18n import notice_text
-from app.model import NeuronModel
-from app.url_state import parse_query, to_query
-from app.url_sync import UrlSync
+from app.main import build
+from app.neuron.model import URL_KEYS, NeuronModel
+from app.page import PageState
+from app.url_sync import PAGE_KEYS, UrlSync
+
+
+class FakeLocation(param.Parameterized):
+    """Stands in for pn.state.location: only ``search`` matters to UrlSync."""
+
+    search = param.String(default="")
+    writes = param.Integer(default=0)
+
+    @param.depends("search", watch=True)
+    def _count(self) -> None:
+        self.writes += 1
+
+
+def parse_query(search: str) -> QueryState:
+    """The neuron's reading of an address (its own keys only)."""
+    return read_parameters(split_query(search), NeuronModel, URL_KEYS)
+
+
+def open_address(search: str) -> tuple[NeuronModel, FakeLocation]:
+    """The whole page opened at ``search``: its neuron model (whose page holds the language) and location."""
+    shell = build(PageState())
+    model = shell.built["neuron"].state
+    assert isinstance(model, NeuronModel)
+    location = FakeLocation(search=search)
+    UrlSync(shell, location)
+    return model, location
+
+
+def shown_notices(model: NeuronModel) -> list[str]:
+    """The keys of the notices on the page: the page's own, then the neuron's."""
+    return [n.key for n in (*model.page.notices, *model.notices)]
 
 
 def keys(search: str) -> list[str]:
@@ -22,6 +55,7 @@ def keys(search: str) -> list[str]:
 def test_a_clean_query_sets_every_parameter_without_notices() -> None:
     state = parse_query("?x1=1.5&x2=-2&w1=0.25&w2=3&b=-0.5&act=tanh&target=0.8&lr=0.1&lang=fr")
     assert state.notices == ()
+    assert read_parameters(split_query("?lang=fr&w1=0.25"), PageState, PAGE_KEYS).values == {"language": "fr"}
     assert state.values == {
         "x1": 1.5,
         "x2": -2.0,
@@ -31,7 +65,6 @@ def test_a_clean_query_sets_every_parameter_without_notices() -> None:
         "activation": "tanh",
         "target": 0.8,
         "lr": 0.1,
-        "language": "fr",
     }
 
 
@@ -50,9 +83,9 @@ def test_a_clean_query_sets_every_parameter_without_notices() -> None:
     ],
 )
 def test_garbage_is_ignored_with_a_notice(search: str, key: str) -> None:
-    state = parse_query(search)
-    assert state.values == {}
-    assert keys(search) == [key]
+    model, _ = open_address(search)
+    assert model.query_items() == NeuronModel().query_items() and model.page.language == "en"
+    assert shown_notices(model) == [key]
 
 
 @pytest.mark.parametrize(
@@ -68,7 +101,10 @@ def test_out_of_range_numbers_are_clamped_with_a_notice(search: str, name: str, 
 def test_good_keys_survive_next_to_bad_ones() -> None:
     state = parse_query("?w1=abc&w2=0.75&foo=bar&act=SIGMOID&b=1e308")
     assert state.values == {"w2": 0.75, "activation": "sigmoid", "b": 5.0}
-    assert [n.key for n in state.notices] == ["url_not_a_number", "url_unknown_key", "url_clamped"]
+    assert [n.key for n in state.notices] == ["url_not_a_number", "url_clamped"]
+    model, _ = open_address("?w1=abc&w2=0.75&foo=bar&act=SIGMOID&b=1e308")
+    assert (model.w2, model.activation, model.b) == (0.75, "sigmoid", 5.0)
+    assert shown_notices(model) == ["url_unknown_key", "url_not_a_number", "url_clamped"]
 
 
 def test_notices_quote_the_bad_value_shortened_and_in_both_languages() -> None:
@@ -89,67 +125,43 @@ def test_any_text_parses_without_an_exception(text: str) -> None:
 
 
 def test_to_query_round_trips() -> None:
-    model = NeuronModel(w1=0.1 + 0.2, activation="sigmoid", language="fr", target=-1.25, lr=0.003)
-    query = model.query()
-    again = NeuronModel()
-    assert again.apply_query(query).notices == ()
-    for name in ("x1", "x2", "w1", "w2", "b", "activation", "target", "lr", "language"):
+    model = NeuronModel(w1=0.1 + 0.2, activation="sigmoid", target=-1.25, lr=0.003)
+    model.page.language = "fr"
+    query = to_search({**model.query_items(), **write_parameters(model.page, PAGE_KEYS)})
+    again, _ = open_address(query)
+    assert shown_notices(again) == []
+    for name in ("x1", "x2", "w1", "w2", "b", "activation", "target", "lr"):
         assert getattr(again, name) == getattr(model, name), name
+    assert again.page.language == "fr"
 
 
 def test_to_query_writes_every_key() -> None:
-    query = to_query(
-        {
-            "x1": 1,
-            "x2": 2,
-            "w1": 3,
-            "w2": 4,
-            "b": 5,
-            "target": 0,
-            "lr": 0.5,
-            "activation": "relu",
-            "language": "en",
-        }
-    )
-    assert query == "?x1=1.0&x2=2.0&w1=3.0&w2=4.0&b=5.0&target=0.0&lr=0.5&act=relu&lang=en"
+    model, location = open_address("?x1=1&x2=2&w1=3&w2=4&b=5&target=0&lr=0.5&act=relu&lang=en")
+    assert shown_notices(model) == []
+    assert location.search == "?x1=1.0&x2=2.0&w1=3.0&w2=4.0&b=5.0&target=0.0&lr=0.5&act=relu&lang=en"
 
 
 def test_apply_query_replaces_only_the_url_notices() -> None:
     model = NeuronModel(lr=10.0)
     model.step()
-    model.apply_query("?w1=abc")
+    model.apply_query({"w1": "abc"})
     assert sorted(n.key for n in model.notices) == ["learn_diverged", "url_not_a_number"]
-    model.apply_query("?w1=0.3")
+    model.apply_query({"w1": "0.3"})
     assert [n.key for n in model.notices] == ["learn_diverged"]
     assert model.w1 == 0.3
 
 
-class FakeLocation(param.Parameterized):
-    """Stands in for pn.state.location: only ``search`` matters to UrlSync."""
-
-    search = param.String(default="")
-    writes = param.Integer(default=0)
-
-    @param.depends("search", watch=True)
-    def _count(self) -> None:
-        self.writes += 1
-
-
 def test_url_sync_applies_the_address_then_writes_the_clean_state_back() -> None:
-    location = FakeLocation(search="?w1=abc&w2=0.25&lang=fr")
-    model = NeuronModel()
-    UrlSync(model, location)
-    assert model.w2 == 0.25 and model.language == "fr"
+    model, location = open_address("?w1=abc&w2=0.25&lang=fr")
+    assert model.w2 == 0.25 and model.page.language == "fr"
     assert [n.key for n in model.notices] == ["url_not_a_number"]
-    assert location.search == model.query()
+    assert location.search == to_search({**model.query_items(), "lang": "fr"})
     assert "w1=0.5" in location.search
 
 
 def test_url_sync_follows_the_model_but_not_while_playing() -> None:
-    location = FakeLocation()
-    model = NeuronModel()
-    UrlSync(model, location)
-    assert location.search == model.query()  # the initial state is written once
+    model, location = open_address("")
+    assert location.search == to_search({**model.query_items(), "lang": "en"})  # written once at start
     model.activation = "tanh"
     assert "act=tanh" in location.search
     model.play()
@@ -158,15 +170,13 @@ def test_url_sync_follows_the_model_but_not_while_playing() -> None:
     model.play_tick()
     assert location.writes == writes
     model.pause()
-    assert location.search == model.query()
+    assert location.search == to_search({**model.query_items(), "lang": "en"})
 
 
 def test_url_sync_reacts_to_a_location_arriving_after_start_up() -> None:
     # under pyodide-worker the browser sends window.location only after the first render
-    location = FakeLocation()
-    model = NeuronModel()
-    UrlSync(model, location)
+    model, location = open_address("")
     location.search = "?act=identity&b=9"
     assert model.activation == "identity" and model.b == 5.0
     assert [n.key for n in model.notices] == ["url_clamped"]
-    assert location.search == model.query()
+    assert location.search == to_search({**model.query_items(), "lang": "en"})

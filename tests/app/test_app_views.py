@@ -15,20 +15,22 @@ from bokeh.models import ColumnDataSource
 from bokeh.plotting import figure as Figure
 from panel.models.markup import HTML as PanelHTML
 
-from app.formatting import fmt
+from app.common.formatting import fmt
+from app.common.notices_view import NoticesView
 from app.i18n import CATALOGUE, t
 from app.main import build
-from app.model import NeuronModel
-from app.neuron import ACTIVATIONS, GRAD_NAMES
-from app.views.activation import ActivationView
-from app.views.controls import ControlsView
-from app.views.explanation import ExplanationView
-from app.views.gradcheck import GradCheckView
-from app.views.gradients import GradientsView
-from app.views.graph import GraphView, layout
-from app.views.learning import LearningView
-from app.views.notices import NoticesView
-from app.views.output import OutputView
+from app.neuron.maths import ACTIVATIONS, GRAD_NAMES
+from app.neuron.model import NeuronModel
+from app.neuron.views.activation import ActivationView
+from app.neuron.views.controls import ControlsView
+from app.neuron.views.explanation import ExplanationView
+from app.neuron.views.gradcheck import GradCheckView
+from app.neuron.views.gradients import GradientsView
+from app.neuron.views.graph import GraphView, layout
+from app.neuron.views.learning import LearningView
+from app.neuron.views.output import OutputView
+from app.page import PageState
+from app.shell import PageShell
 
 READOUT = re.compile(r'data-testid="([a-z0-9-]+)" data-value="([^"]+)">([^<]*)<')
 
@@ -124,7 +126,7 @@ def test_gradcheck_view_marks_the_kink_and_says_why() -> None:
     assert 'data-testid="check-b" data-ok="false"' in html
     assert "✗" in html
     assert t("check_kink", "en") in html.replace("&#x27;", "'")
-    model.language = "fr"
+    model.page.language = "fr"
     assert "point anguleux" in view.pane.object
 
 
@@ -145,11 +147,11 @@ def test_learning_view_shows_the_loss_and_the_history() -> None:
 
 def test_notices_view_always_has_its_area_and_translates() -> None:
     model = NeuronModel()
-    view = NoticesView(model)
+    view = NoticesView(model, model.page)
     assert 'data-testid="notice"' in view.pane.object
-    model.apply_query("?w1=abc")
+    model.apply_query({"w1": "abc"})
     assert "not a number" in view.pane.object
-    model.language = "fr"
+    model.page.language = "fr"
     assert "n&#x27;est pas un nombre" in view.pane.object
 
 
@@ -195,6 +197,15 @@ def visible_text(template: pn.viewable.Viewable) -> str:
     return " | ".join(parts)
 
 
+def neuron_page(**params: object) -> tuple[PageShell, NeuronModel]:
+    """The whole page, and its neuron model with ``params`` set."""
+    shell = build(PageState())
+    model = shell.built["neuron"].state
+    assert isinstance(model, NeuronModel)
+    model.param.update(**params)
+    return shell, model
+
+
 def sources(template: pn.viewable.Viewable) -> list[ColumnDataSource]:
     found = []
     for obj in walk(template):
@@ -204,7 +215,7 @@ def sources(template: pn.viewable.Viewable) -> list[ColumnDataSource]:
 
 
 def test_the_page_has_the_contract_hooks() -> None:
-    template = build(NeuronModel())
+    template, _ = neuron_page()
     classes = {c for obj in walk(template) if isinstance(obj, pn.widgets.Widget) for c in obj.css_classes}
     expected = {f"mg-slider-{n}" for n in NAMES} | {
         "mg-activation",
@@ -241,10 +252,9 @@ def test_the_page_has_the_contract_hooks() -> None:
 
 
 def test_switching_language_relabels_everything() -> None:
-    model = NeuronModel()
-    template = build(model)
+    template, model = neuron_page()
     english = visible_text(template)
-    model.language = "fr"
+    model.page.language = "fr"
     french = visible_text(template)
     assert t("page_title", "fr") in french and t("slider_w1", "fr") in french
     # no English message that has a different French version is left on the page
@@ -254,7 +264,7 @@ def test_switching_language_relabels_everything() -> None:
         if m["en"] != m["fr"] and "{" not in m["en"] and m["en"] in french and m["en"] not in m["fr"]
     ]
     assert leftovers == []
-    model.language = "en"
+    model.page.language = "en"
     assert visible_text(template) == english
 
 
@@ -270,8 +280,7 @@ def test_a_widget_moves_the_model_and_the_views() -> None:
 
 
 def test_no_nan_anywhere_after_a_divergence() -> None:
-    model = NeuronModel(lr=10.0, activation="identity", target=-3.0)
-    template = build(model)
+    template, model = neuron_page(lr=10.0, activation="identity", target=-3.0)
     model.play()
     for _ in range(50):
         if not model.playing:

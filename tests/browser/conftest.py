@@ -8,7 +8,6 @@ the keyboard on the noUiSlider handle, and collect `console` messages of type "e
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import socket
@@ -29,11 +28,9 @@ from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Rou
 ROOT = Path(__file__).resolve().parents[2]
 # The servable app; overridable to debug these fixtures against another Panel script.
 APP_SCRIPT = Path(os.environ.get("MICROGRAD_WEB_APP_SCRIPT", ROOT / "app" / "main.py")).resolve()
+# The same page with a second view registered, for the view switcher (the app registers one view today).
+TWO_VIEW_SCRIPT = Path(__file__).resolve().parent / "two_views_app.py"
 HOST = "127.0.0.1"
-
-# The tests read the app's message catalogue; make `app` importable from a checkout, as app/main.py does.
-if importlib.util.find_spec("app") is None:
-    sys.path.insert(0, str(ROOT))
 
 # Flags required on this machine and in CI (no GPU, no sandbox, no phoning home).
 CHROMIUM_ARGS = [
@@ -102,15 +99,16 @@ def _http_status(url: str) -> int | None:
 
 @dataclass
 class AppServer:
-    """A running `panel serve app/main.py`; `url` is the app's page, `log` the server's combined output."""
+    """A running `panel serve SCRIPT`; `url` is the app's page, `log` the server's combined output."""
 
     process: subprocess.Popen[bytes]
     port: int
     log: Path
+    script: Path
     url: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.url = f"http://{HOST}:{self.port}/{APP_SCRIPT.stem}"
+        self.url = f"http://{HOST}:{self.port}/{self.script.stem}"
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")
@@ -124,14 +122,14 @@ class AppServer:
             self.process.wait()
 
 
-def _start_server(log: Path) -> AppServer:
+def _start_server(log: Path, script: Path) -> AppServer:
     port = _free_port()
     command = [
         sys.executable,
         "-m",
         "panel",
         "serve",
-        str(APP_SCRIPT),
+        str(script),
         "--address",
         HOST,
         "--port",
@@ -140,7 +138,7 @@ def _start_server(log: Path) -> AppServer:
     ]
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    server = AppServer(process, port, log)
+    server = AppServer(process, port, log, script)
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
     status = None
     while time.monotonic() < deadline and process.poll() is None:
@@ -157,21 +155,32 @@ def _start_server(log: Path) -> AppServer:
     )
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """The dashboard served on a free port of 127.0.0.1 for the session (retried if the port got taken)."""
-    if not APP_SCRIPT.is_file():
-        pytest.fail(f"{APP_SCRIPT} does not exist: the browser tests need the servable app")
+def _serve(script: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """``script`` served on a free port of 127.0.0.1 (retried if the port got taken), stopped afterwards."""
+    if not script.is_file():
+        pytest.fail(f"{script} does not exist: the browser tests need the servable app")
     log_dir = tmp_path_factory.mktemp("panel-serve")
     for attempt in range(3):
         try:
-            server = _start_server(log_dir / f"serve-{attempt}.log")
+            server = _start_server(log_dir / f"serve-{attempt}.log", script)
             break
         except RuntimeError as error:
             if "already in use" not in str(error) or attempt == 2:
                 raise
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The dashboard served for the session."""
+    yield from _serve(APP_SCRIPT, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def two_view_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The page with two views registered, served for the session."""
+    yield from _serve(TWO_VIEW_SCRIPT, tmp_path_factory)
 
 
 # Server log lines that mean Python raised while serving a session, handling a browser event or a timer.
@@ -233,7 +242,17 @@ def errors(page: Page, app_server: AppServer) -> Iterator[ErrorLog]:
     Requests to other hosts are aborted so the app behaves the same here (offline) as anywhere else: a page
     that needs a CDN is a bug for a dashboard that must also run as an offline static site.
     """
-    log = ErrorLog(app_server, len(app_server.log_text()))
+    yield from _watch(page, app_server)
+
+
+@pytest.fixture
+def two_view_errors(page: Page, two_view_server: AppServer) -> Iterator[ErrorLog]:
+    """``errors`` for the two-view page."""
+    yield from _watch(page, two_view_server)
+
+
+def _watch(page: Page, server: AppServer) -> Iterator[ErrorLog]:
+    log = ErrorLog(server, len(server.log_text()))
     page.on("console", log.on_console)
     page.on("pageerror", log.on_page_error)
     page.route("**/*", _block_other_hosts(log))

@@ -8,6 +8,7 @@ import random
 import pytest
 
 from micrograd_core import Value, grad_check
+from micrograd_core.activations import ACTIVATION_NAMES, ACTIVATIONS, activation_function
 from micrograd_core.nn import MLP, Layer, Module, Neuron
 
 # ----------------------------------------------------------------- Neuron
@@ -220,3 +221,19 @@ def test_micrograd_moons_demo_trains_to_90_percent() -> None:
     final_loss, accuracy = _svm_loss(model, points, labels)
     assert accuracy >= 0.9, f"accuracy {accuracy:.0%}; (loss, accuracy) every 10 steps: {history[::10]}"
     assert final_loss.data < history[0][0] / 5
+
+
+def test_one_activation_table_names_each_function_once_and_keeps_linear_as_an_alias() -> None:
+    assert ACTIVATION_NAMES == ("relu", "tanh", "sigmoid", "identity")
+    assert ACTIVATIONS["linear"] is ACTIVATIONS["identity"]
+    z = Value(-0.5)
+    assert [activation_function(name)(z).data for name in ACTIVATION_NAMES] == pytest.approx(
+        [0.0, math.tanh(-0.5), 1 / (1 + math.exp(0.5)), -0.5], rel=1e-15
+    )
+    assert activation_function("identity")(z) is z  # no extra node in the graph
+    with pytest.raises(ValueError, match=r"softmax.*relu"):
+        activation_function("softmax")
+
+
+def test_neuron_accepts_the_tables_identity_as_well_as_micrograds_linear() -> None:
+    assert _neuron([0.5, -1.0], 0.5, activation="identity")([2.0, 2.0]).data == -0.5

@@ -1,8 +1,9 @@
 """The neuron's maths, done by micrograd_core once per change and frozen into a ``NeuronResult``.
 
-ŷ = f(w1·x1 + w2·x2 + b) is built from labelled ``Value``s and ``backward()`` runs once; every
-number the views show (data, grads, local slopes, gradient check, loss and its grads, the curve
-of f) is read off the engine here, so no view repeats any of the maths.
+ŷ = f(w1·x1 + w2·x2 + b) and its loss are built from labelled ``Value``s in one graph, and
+``backward()`` runs from ŷ and from the loss (see ``compute`` for exactly what runs); every number
+the views show (data, grads, local slopes, gradient check, loss and its grads, the curve of f) is
+read off the engine here, so no view repeats any of the maths.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from micrograd_core import Value, grad_check, trace
+from micrograd_core import GradCheckReport, Value, grad_check, trace
+from micrograd_core.activations import ACTIVATION_NAMES, activation_function
 
-ACTIVATIONS: tuple[str, ...] = ("relu", "tanh", "sigmoid", "identity")
+ACTIVATIONS = ACTIVATION_NAMES
 INPUT_NAMES: tuple[str, ...] = ("x1", "x2", "w1", "w2", "b")
 GRAD_NAMES: tuple[str, ...] = ("w1", "w2", "b", "x1", "x2")  # order of the gradient views
 LEARNED: tuple[str, ...] = ("w1", "w2", "b")  # what gradient descent updates
@@ -46,18 +48,6 @@ class GraphEdge:
 
 
 @dataclass(frozen=True)
-class CheckRow:
-    """Gradient check of ∂ŷ/∂name: autograd against the centred difference."""
-
-    name: str
-    value: float
-    autograd: float
-    numeric: float
-    error: float
-    ok: bool
-
-
-@dataclass(frozen=True)
 class NeuronResult:
     """Everything the dashboard shows for one state of the sliders (immutable)."""
 
@@ -69,8 +59,7 @@ class NeuronResult:
     grads: Mapping[str, float]  # ∂ŷ/∂name for every input
     nodes: tuple[GraphNode, ...]
     edges: tuple[GraphEdge, ...]
-    check_rows: tuple[CheckRow, ...]
-    check_ok: bool
+    check: GradCheckReport  # the engine's own report: ``rows``, ``ok``, ``eps``, ``tol``
     at_kink: bool  # ReLU evaluated so close to z = 0 that the centred difference straddles the kink
     target: float
     loss: float
@@ -83,15 +72,7 @@ class NeuronResult:
 
 def activate(z: Value, activation: str) -> Value:
     """f(z) for one of ``ACTIVATIONS`` (identity returns ``z`` itself: no extra node)."""
-    if activation == "relu":
-        return z.relu()
-    if activation == "tanh":
-        return z.tanh()
-    if activation == "sigmoid":
-        return z.sigmoid()
-    if activation == "identity":
-        return z
-    raise ValueError(f"unknown activation {activation!r}; choose one of {ACTIVATIONS}")
+    return activation_function(activation)(z)
 
 
 def build_neuron(
@@ -112,9 +93,17 @@ def build_neuron(
 
 
 def compute(values: Mapping[str, float], activation: str, target: float) -> NeuronResult:
-    """Run the neuron forward and backward with micrograd_core and freeze what it computed."""
+    """Run the neuron and its loss with micrograd_core and freeze what the engine computed.
+
+    One graph holds ŷ and, on top of it, L = (ŷ − y*)². ``backward()`` runs twice on it: from ŷ for
+    ∂ŷ/∂· (what the gradient, graph and curve views show) and from L for ∂L/∂· (what learning uses);
+    these are different numbers, and ∂L/∂· cannot be recovered from ∂ŷ/∂· without re-deriving the
+    chain rule here. The gradient check is the engine's ``grad_check``, which builds the neuron again
+    for its own backward and for two forward evaluations per input (the centred differences).
+    """
     leaves = {name: Value(values[name], label=name) for name in INPUT_NAMES}
     out, z = build_neuron(leaves["x1"], leaves["x2"], leaves["w1"], leaves["w2"], leaves["b"], activation)
+    loss = (out - Value(target, label="y*")) ** 2
 
     out.backward()
     graph = trace(out)
@@ -128,7 +117,11 @@ def compute(values: Mapping[str, float], activation: str, target: float) -> Neur
     grads = {name: leaves[name].grad for name in INPUT_NAMES}
     slope = z.grad
 
-    report = grad_check(
+    loss.zero_grad()
+    loss.backward()
+    loss_grads = {name: leaves[name].grad for name in LEARNED}
+
+    check = grad_check(
         lambda x1, x2, w1, w2, b: build_neuron(x1, x2, w1, w2, b, activation)[0],
         [values[n] for n in INPUT_NAMES],
         eps=CHECK_EPS,
@@ -136,11 +129,9 @@ def compute(values: Mapping[str, float], activation: str, target: float) -> Neur
         names=INPUT_NAMES,
         raise_on_failure=False,
     )
-    rows = tuple(CheckRow(r.name, r.value, r.autograd, r.numeric, r.error, r.ok) for r in report.rows)
     reach = CHECK_EPS * max(1.0, abs(values["x1"]), abs(values["x2"]))
     at_kink = activation == "relu" and abs(z.data) <= reach
 
-    loss, loss_grads = _loss(values, activation, target)
     curve_z, curve_f = activation_curve(activation, curve_origin(z.data))
     h = TANGENT_HALF_WIDTH
     return NeuronResult(
@@ -152,11 +143,10 @@ def compute(values: Mapping[str, float], activation: str, target: float) -> Neur
         grads=MappingProxyType(grads),
         nodes=nodes,
         edges=edges,
-        check_rows=rows,
-        check_ok=report.ok,
+        check=check,
         at_kink=at_kink,
         target=target,
-        loss=loss,
+        loss=loss.data,
         loss_grads=MappingProxyType(loss_grads),
         curve_z=curve_z,
         curve_f=curve_f,
@@ -166,19 +156,13 @@ def compute(values: Mapping[str, float], activation: str, target: float) -> Neur
 
 
 def loss_at(values: Mapping[str, float], activation: str, target: float) -> float:
-    """The loss (ŷ − y*)² at ``values`` (inf when the numbers overflow), for the learning loop."""
+    """The loss (ŷ − y*)² at ``values``, forward only (inf on overflow), for the learning loop."""
+    x1, x2, w1, w2, b = (Value(values[name]) for name in INPUT_NAMES)
     try:
-        return _loss(values, activation, target)[0]
+        out, _ = build_neuron(x1, x2, w1, w2, b, activation)
+        return ((out - target) ** 2).data
     except (OverflowError, ValueError):
         return math.inf
-
-
-def _loss(values: Mapping[str, float], activation: str, target: float) -> tuple[float, dict[str, float]]:
-    leaves = {name: Value(values[name], label=name) for name in INPUT_NAMES}
-    out, _ = build_neuron(leaves["x1"], leaves["x2"], leaves["w1"], leaves["w2"], leaves["b"], activation)
-    loss = (out - Value(target, label="y*")) ** 2
-    loss.backward()
-    return loss.data, {name: leaves[name].grad for name in LEARNED}
 
 
 def curve_origin(z: float) -> float:

@@ -7,52 +7,39 @@ from html import escape
 import panel as pn
 from bokeh.models import ColumnDataSource
 
-from ..i18n import t
-from ..model import NeuronModel
-from ..neuron import NeuronResult
-from .base import NEGATIVE, ModelView, html_pane, plain_figure
-from .output import readout
+from ...common.widgets import NEGATIVE, HtmlBox, card_title, muted, plain_figure, readout
+from ...i18n import t
+from ..maths import NeuronResult
+from .base import ModelView
 
 
 class LearningView(ModelView):
     """Widgets bound to the model, ``history_source`` (step, loss) and the loss readout."""
 
-    def __init__(self, model: NeuronModel, **params: object) -> None:
-        super().__init__(model, **params)
-        model.param.watch(self._on_history, "history")
-        model.param.watch(self._on_playing, "playing")
-        self._on_history()
-
-    def _build(self) -> None:
+    def build(self) -> None:
         m = self.model
+        # bounds, soft bounds and step come from the parameters themselves
         self.target = pn.widgets.FloatSlider.from_param(
-            m.param.target,
-            step=0.01,
-            css_classes=["mg-target"],
-            sizing_mode="stretch_width",
+            m.param.target, css_classes=["mg-target"], sizing_mode="stretch_width"
         )
         self.lr = pn.widgets.EditableFloatSlider.from_param(
-            m.param.lr,
-            start=0.001,
-            end=0.5,
-            fixed_start=0.001,
-            fixed_end=10.0,
-            step=0.001,
-            css_classes=["mg-lr"],
-            sizing_mode="stretch_width",
+            m.param.lr, css_classes=["mg-lr"], sizing_mode="stretch_width"
         )
         self.step_button = pn.widgets.Button(css_classes=["mg-step"], color="primary", min_width=90)
         self.play_button = pn.widgets.Button(css_classes=["mg-play"], color="success", min_width=110)
         self.step_button.on_click(lambda _event: self._step())
         self.play_button.on_click(lambda _event: self._toggle_play())
-        self.loss = html_pane()
+        self.loss = HtmlBox()
         self.history_source = ColumnDataSource(data={"step": [], "loss": []})
         fig = plain_figure(height=200)
         fig.line(x="step", y="loss", source=self.history_source, line_width=2, line_color=NEGATIVE)
         fig.scatter(x="step", y="loss", source=self.history_source, size=5, color=NEGATIVE)
         fig.y_range.start = 0
         self.figure = fig
-        self.title = html_pane()
+        self.title = HtmlBox()
+        self.model.param.watch(self._on_history, "history")
+        self.model.param.watch(self._on_playing, "playing")
+        self._on_history()
 
     def _step(self) -> None:
         with pn.io.hold():  # one message to the browser for the whole step
@@ -73,14 +60,11 @@ class LearningView(ModelView):
         self.figure.title.text = t("history_title", lang)
         self.figure.xaxis.axis_label = t("history_x", lang)
         self.figure.yaxis.axis_label = t("history_y", lang)
-        self.title.object = (
-            f'<div class="mg-card-title">{escape(t("learn_title", lang))}</div>'
-            f'<div class="mg-muted">{escape(t("learn_rule", lang))}</div>'
-        )
+        self.title.object = card_title(t("learn_title", lang)) + muted(t("learn_rule", lang))
 
     def update(self, result: NeuronResult) -> None:
         self.loss.object = (
-            f'<span class="mg-muted">{escape(t("loss_label", self.model.language))} = </span>'
+            f'<span class="mg-muted">{escape(t("loss_label", self.lang))} = </span>'
             f"<b>{readout('loss', result.loss)}</b>"
         )
 
@@ -89,7 +73,7 @@ class LearningView(ModelView):
         self.history_source.data = {"step": list(range(len(history))), "loss": list(history)}
 
     def _on_playing(self, *_events: object) -> None:
-        self.play_button.name = t("pause" if self.model.playing else "play", self.model.language)
+        self.play_button.name = t("pause" if self.model.playing else "play", self.lang)
         self.play_button.color = "warning" if self.model.playing else "success"
 
     def __panel__(self) -> pn.viewable.Viewable:

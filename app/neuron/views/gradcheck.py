@@ -9,20 +9,21 @@ from html import escape
 
 import panel as pn
 
-from ..formatting import fmt
-from ..i18n import t
-from ..neuron import CHECK_EPS, CHECK_TOL, NeuronResult
-from .base import ModelView, html_pane
+from ...common.formatting import fmt
+from ...common.widgets import HtmlBox, card_title
+from ...i18n import t
+from ..maths import NeuronResult
+from .base import ModelView
 
 
 class GradCheckView(ModelView):
-    """An HTML table (``pane.object``) rebuilt from ``result.check_rows`` on every change."""
+    """An HTML table (``pane.object``) rebuilt from ``result.check.rows`` on every change."""
 
-    def _build(self) -> None:
-        self.pane = html_pane()
+    def build(self) -> None:
+        self.pane = HtmlBox()
 
     def update(self, result: NeuronResult) -> None:
-        lang = self.model.language
+        lang = self.lang
         head = "".join(
             f"<th>{escape(t(key, lang))}</th>"
             for key in (
@@ -42,22 +43,22 @@ class GradCheckView(ModelView):
             f'<td class="mg-num">{fmt(row.numeric, 6)}</td>'
             f'<td class="mg-num">{fmt(row.error, 2)}</td>'
             f'<td class="{"mg-ok" if row.ok else "mg-bad"}">{"✓" if row.ok else "✗"}</td></tr>'
-            for row in result.check_rows
+            for row in result.check.rows
         )
-        if result.check_ok:
-            verdict = t("check_all_ok", lang, eps=f"{CHECK_EPS:g}", tol=f"{CHECK_TOL:g}")
+        if result.check.ok:
+            verdict = t("check_all_ok", lang, eps=f"{result.check.eps:g}", tol=f"{result.check.tol:g}")
         elif result.at_kink:
             verdict = t("check_kink", lang)
         else:
-            names = ", ".join(row.name for row in result.check_rows if not row.ok)
+            names = ", ".join(row.name for row in result.check.rows if not row.ok)
             verdict = t("check_mismatch", lang, names=names)
-        css = "mg-muted" if result.check_ok else "mg-bad"
+        css = "mg-muted" if result.check.ok else "mg-bad"
         self.pane.object = (
-            f'<div class="mg-card-title">{escape(t("check_title", lang))}</div>'
-            f'<div style="overflow-x:auto"><table class="mg-table"><thead><tr>{head}</tr></thead>'
+            card_title(t("check_title", lang))
+            + f'<div style="overflow-x:auto"><table class="mg-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>"
             f'<p class="{css}" data-testid="check-verdict" style="font-weight:400">{escape(verdict)}</p>'
         )
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return self.pane
+        return self.pane.__panel__()

@@ -8,15 +8,15 @@ that uses them) and its row the mean of its inputs' rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 import panel as pn
 from bokeh.models import Arrow, ColumnDataSource, Range1d, VeeHead
 
-from ..formatting import fmt
-from ..i18n import t
-from ..neuron import GraphEdge, GraphNode, NeuronResult
-from .base import NEGATIVE, POSITIVE, ModelView, html_pane, plain_figure
+from ...common.formatting import fmt
+from ...common.widgets import NEGATIVE, POSITIVE, HtmlBox, card_title, muted, plain_figure
+from ...i18n import t
+from ..maths import GraphEdge, GraphNode, NeuronResult
+from .base import ModelView
 
 BOX_W = 0.74
 BOX_H = 0.74
@@ -75,7 +75,7 @@ class GraphView(ModelView):
     """Sources: ``nodes`` (x, y, title, data_text, grad_text, data, grad, fill, border) and
     ``edges`` (x0, y0, x1, y1, xm, ym, local, text)."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         self.nodes = ColumnDataSource(
             data={
                 k: [] for k in ("x", "y", "title", "data_text", "grad_text", "data", "grad", "fill", "border")
@@ -130,14 +130,14 @@ class GraphView(ModelView):
         fig.text(y_offset=0, text="data_text", text_font_size="12px", text_color="#1a202c", **common)
         fig.text(y_offset=17, text="grad_text", text_font_size="12px", text_color="border", **common)
         self.figure = fig
-        self.heading = html_pane()
-        self.hint = html_pane()
+        self.heading = HtmlBox()
+        self.hint = HtmlBox()
         self._shape: tuple[tuple[str, ...], tuple[tuple[int, int], ...]] | None = None
         self._positions: list[tuple[float, float]] = []
 
     def relabel(self, lang: str) -> None:
-        self.heading.object = f'<div class="mg-card-title">{escape(t("graph_title", lang))}</div>'
-        self.hint.object = f'<div class="mg-muted">{escape(t("graph_edge_hint", lang))}</div>'
+        self.heading.object = card_title(t("graph_title", lang))
+        self.hint.object = muted(t("graph_edge_hint", lang))
 
     def update(self, result: NeuronResult) -> None:
         nodes, edges = result.nodes, result.edges

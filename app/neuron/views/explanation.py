@@ -6,19 +6,20 @@ from html import escape
 
 import panel as pn
 
-from ..i18n import t
-from ..neuron import NeuronResult
-from .base import ModelView, html_pane
+from ...common.widgets import HtmlBox, card_title
+from ...i18n import t
+from ..maths import NeuronResult
+from .base import ModelView
 
 
 class ExplanationView(ModelView):
     """Paragraphs rebuilt from the result: activation node, sums, the two products."""
 
-    def _build(self) -> None:
-        self.pane = html_pane()
+    def build(self) -> None:
+        self.pane = HtmlBox()
 
     def update(self, result: NeuronResult) -> None:
-        lang = self.model.language
+        lang = self.lang
         grads, inputs = result.grads, result.inputs
         act = result.activation
         if act == "relu":
@@ -45,9 +46,9 @@ class ExplanationView(ModelView):
         ]
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         self.pane.object = (
-            f'<div class="mg-card-title">{escape(t("explain_title", lang))}</div>'
-            f"<p>{escape(t('explain_intro', lang))}</p><ol>{items}</ol>"
+            card_title(t("explain_title", lang))
+            + f"<p>{escape(t('explain_intro', lang))}</p><ol>{items}</ol>"
         )
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return self.pane
+        return self.pane.__panel__()

@@ -7,11 +7,11 @@ from html import escape
 import panel as pn
 from bokeh.models import ColumnDataSource, FactorRange
 
-from ..formatting import fmt
-from ..i18n import t
-from ..neuron import GRAD_NAMES, NeuronResult
-from .base import ModelView, html_pane, plain_figure, sign_class, sign_color
-from .output import readout
+from ...common.formatting import fmt
+from ...common.widgets import HtmlBox, plain_figure, readout, sign_class, sign_color
+from ...i18n import t
+from ..maths import GRAD_NAMES, NeuronResult
+from .base import ModelView
 
 FACTORS = [f"∂ŷ/∂{name}" for name in GRAD_NAMES]
 
@@ -19,7 +19,7 @@ FACTORS = [f"∂ŷ/∂{name}" for name in GRAD_NAMES]
 class GradientsView(ModelView):
     """Bar chart + text list of ∂ŷ/∂· (``source`` columns: factor, grad, color, text, baseline)."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         self.source = ColumnDataSource(
             data={"factor": [], "grad": [], "color": [], "text": [], "baseline": []}
         )
@@ -42,7 +42,7 @@ class GradientsView(ModelView):
         fig.xgrid.grid_line_color = None
         fig.xaxis.major_label_text_font_size = "13px"
         self.figure = fig
-        self.text = html_pane()
+        self.text = HtmlBox()
 
     def relabel(self, lang: str) -> None:
         self.figure.title.text = t("grads_title", lang)
@@ -65,7 +65,7 @@ class GradientsView(ModelView):
             for name in GRAD_NAMES
         )
         self.text.object = (
-            f'<div>{items}</div><div class="mg-muted">{escape(t("grads_hint", self.model.language))}</div>'
+            f'<div>{items}</div><div class="mg-muted">{escape(t("grads_hint", self.lang))}</div>'
         )
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -10,15 +10,16 @@ from html import escape
 import panel as pn
 from bokeh.models import ColumnDataSource, Range1d, Span
 
-from ..i18n import t
-from ..neuron import NeuronResult
-from .base import NEGATIVE, POSITIVE, ModelView, html_pane, plain_figure
+from ...common.widgets import NEGATIVE, POSITIVE, HtmlBox, plain_figure
+from ...i18n import t
+from ..maths import NeuronResult
+from .base import ModelView
 
 
 class ActivationView(ModelView):
     """Sources: ``curve`` (z, f), ``tangent`` (z, f: two points), ``point`` (z, f: one point)."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         self.curve = ColumnDataSource(data={"z": [], "f": []})
         self.tangent = ColumnDataSource(data={"z": [], "f": []})
         self.point = ColumnDataSource(data={"z": [], "f": []})
@@ -35,7 +36,7 @@ class ActivationView(ModelView):
             x="z", y="f", source=self.point, size=11, fill_color=NEGATIVE, line_color="white", line_width=2
         )
         self.figure = fig
-        self.caption = html_pane()
+        self.caption = HtmlBox()
         self._window: tuple[float, float, float, float] | None = None
 
     def relabel(self, lang: str) -> None:
@@ -55,7 +56,7 @@ class ActivationView(ModelView):
                 self.figure.y_range.update(start=window[2], end=window[3])
         self.tangent.data = {"z": list(result.tangent_z), "f": list(result.tangent_f)}
         self.point.data = {"z": [result.z], "f": [result.out]}
-        lang = self.model.language
+        lang = self.lang
         self.caption.object = (
             f'<span style="color:{NEGATIVE}">●</span> {escape(t("curve_point", lang, z=result.z))} &nbsp; '
             f'<span style="color:{NEGATIVE}">╌</span> {escape(t("curve_tangent", lang, slope=result.slope))}'

@@ -1,42 +1,42 @@
-"""``NeuronModel``: the dashboard's whole state, testable without a browser.
+"""``NeuronModel``: the neuron view's whole state, testable without a browser.
 
-Every change of an input recomputes the neuron once (``app.neuron.compute``) and publishes one
+Every change of an input recomputes the neuron once (``app.neuron.maths.compute``) and publishes one
 immutable ``NeuronResult`` in ``model.result``; views watch that parameter and nothing else.
+Its language is the page's (``model.page``); its URL keys follow ``app.common.url.UrlState``.
 Learning (Step / Play) is gradient descent on (ŷ − y*)² that moves w1, w2, b and stops on
 divergence, convergence, a dead gradient or a slider limit, each with a notice.
 """
 
 from __future__ import annotations
 
+import enum
 import math
+from collections.abc import Mapping
 
 import param
 
-from .i18n import LANGUAGES
-from .neuron import ACTIVATIONS, INPUT_NAMES, LEARNED, NeuronResult, compute, loss_at
-from .notices import Notice
-from .url_state import LR_BOUNDS, SLIDER_BOUNDS, QueryState, parse_query, to_query
+from ..common.notices import Notice
+from ..common.url import read_parameters, url_keys, write_parameters
+from ..page import PageState
+from .maths import ACTIVATIONS, INPUT_NAMES, LEARNED, NeuronResult, compute, loss_at
 
-SEED: dict[str, float | str] = {
-    "x1": 2.0,
-    "x2": 3.0,
-    "w1": 0.5,
-    "w2": -0.5,
-    "b": 1.0,
-    "activation": "relu",
-    "target": 1.0,
-    "lr": 0.05,
-}
 CONVERGED_LOSS = 1e-12
 EXPLODED_LOSS = 1e12
 MAX_PLAY_STEPS = 1000
 MAX_HISTORY = 2000
+SLIDER_BOUNDS = (-5.0, 5.0)
+SETTINGS: tuple[str, ...] = (*INPUT_NAMES, "target", "lr", "activation")  # what the user sets, in URL order
+URL_KEYS = url_keys(SETTINGS, renames={"activation": "act"})
 
-STEP_APPLIED = "applied"
-STEP_STOPPED = "stopped"  # nothing was changed (divergence, dead gradient, converged, limit)
+
+class StepOutcome(enum.Enum):
+    """What ``NeuronModel.step`` did."""
+
+    APPLIED = "applied"
+    STOPPED = "stopped"  # nothing was changed (divergence, dead gradient, converged, limit)
 
 
-def _slider(default: float, doc: str) -> param.Number:
+def _slider(default: float, doc: str) -> param.Number[float]:
     return param.Number(default, bounds=SLIDER_BOUNDS, step=0.01, doc=doc)
 
 
@@ -48,18 +48,22 @@ class NeuronModel(param.Parameterized):
     w1 = _slider(0.5, "first weight")
     w2 = _slider(-0.5, "second weight")
     b = _slider(1.0, "bias")
-    activation = param.Selector(default="relu", objects=list(ACTIVATIONS), doc="activation f")
+    activation: param.Selector[str] = param.Selector(
+        default="relu", objects=list(ACTIVATIONS), doc="activation f"
+    )
     target = _slider(1.0, "target y* of the loss (ŷ − y*)²")
-    lr = param.Number(0.05, bounds=LR_BOUNDS, step=0.001, doc="learning rate of Step / Play")
-    language = param.Selector(default="en", objects=list(LANGUAGES), doc="language of every label")
+    lr = param.Number(
+        0.05, bounds=(0.001, 10.0), softbounds=(0.001, 0.5), step=0.001, doc="learning rate of Step / Play"
+    )
 
     result = param.ClassSelector(class_=NeuronResult, doc="what the engine computed for the current state")
     notices = param.Parameter(default=(), doc="Notice objects currently shown")
     history = param.Parameter(default=(), doc="loss before the first step and after each step since")
     playing = param.Boolean(default=False, doc="whether Play is running")
 
-    def __init__(self, **params: object) -> None:
-        super().__init__(**params)
+    def __init__(self, page: PageState | None = None, **params: object) -> None:
+        super().__init__(**params)  # type: ignore[no-untyped-call]  # param's __init__ is unannotated
+        self.page = page if page is not None else PageState()  # whose language the views speak
         self._stepping = False
         self._play_steps = 0
         self._recompute()
@@ -86,8 +90,8 @@ class NeuronModel(param.Parameterized):
         return {name: float(getattr(self, name)) for name in INPUT_NAMES}
 
     # ----------------------------------------------------------------- learning
-    def step(self) -> str:
-        """One gradient-descent update w ← w − lr·∂L/∂w of w1, w2, b; returns STEP_APPLIED or STEP_STOPPED."""
+    def step(self) -> StepOutcome:
+        """One gradient-descent update w ← w − lr·∂L/∂w of w1, w2, b (or a notice saying why not)."""
         res = self.current
         lr = float(self.lr)
         current = res.loss
@@ -107,17 +111,16 @@ class NeuronModel(param.Parameterized):
         lo, hi = SLIDER_BOUNDS
         clamped = {n: min(max(v, lo), hi) for n, v in raw.items()}
         hit = [n for n in LEARNED if clamped[n] != raw[n]]
-        if hit:
-            limited_loss = loss_at({**self.values, **clamped}, self.activation, float(self.target))
-            if not limited_loss < current:
-                return self._stop(Notice("learn_limit", {"names": ", ".join(hit), "lo": lo, "hi": hi}))
+        if not hit:
+            self._apply(clamped)
+            self._set_notices("learn", ())
+            return StepOutcome.APPLIED
+        at_limit = Notice("learn_limit", {"names": ", ".join(hit), "lo": lo, "hi": hi})
+        limited_loss = loss_at({**self.values, **clamped}, self.activation, float(self.target))
+        if not limited_loss < current:
+            return self._stop(at_limit)
         self._apply(clamped)
-        if hit:
-            return self._stop(
-                Notice("learn_limit", {"names": ", ".join(hit), "lo": lo, "hi": hi}), STEP_APPLIED
-            )
-        self._set_notices("learn", ())
-        return STEP_APPLIED
+        return self._stop(at_limit, StepOutcome.APPLIED)
 
     def play_tick(self) -> None:
         """One animation frame of Play: a step, and stop when the step stopped or enough were taken."""
@@ -125,7 +128,7 @@ class NeuronModel(param.Parameterized):
             return
         self._play_steps += 1
         outcome = self.step()
-        if outcome == STEP_STOPPED or not self.playing:
+        if outcome is StepOutcome.STOPPED or not self.playing:
             self.playing = False
         elif self._play_steps >= MAX_PLAY_STEPS:
             self._stop(Notice("learn_max_steps", {"steps": MAX_PLAY_STEPS}))
@@ -147,30 +150,28 @@ class NeuronModel(param.Parameterized):
         history = (*self.history, self.current.loss)[-MAX_HISTORY:]
         self.history = history
 
-    def _stop(self, notice: Notice, outcome: str = STEP_STOPPED) -> str:
+    def _stop(self, notice: Notice, outcome: StepOutcome = StepOutcome.STOPPED) -> StepOutcome:
         self.playing = False
         self._set_notices("learn", (notice,))
         return outcome
 
     # ----------------------------------------------------------------- reset, URL, notices
     def reset(self) -> None:
-        """Back to the seed example (x=(2,3), w=(0.5,−0.5), b=1, ReLU → ŷ = 0.5); clears notices."""
+        """Back to every parameter's default (the seed example: ŷ = 0.5); clears the notices shown."""
         self.playing = False
-        self.param.update(**SEED)
+        self.param.update(**{name: self.param[name].default for name in SETTINGS})
         self.notices = ()
+        self.page.set_notices(())
 
-    def apply_query(self, search: str) -> QueryState:
-        """Set the parameters found in a query string; its notices replace the previous URL notices."""
-        state = parse_query(search)
+    def apply_query(self, query: Mapping[str, str]) -> None:
+        """Set the parameters the query names; its notices replace the previous URL notices."""
+        state = read_parameters(query, self, URL_KEYS)
         self.param.update(**state.values)
         self._set_notices("url", state.notices)
-        return state
 
-    def query(self) -> str:
-        """The query string reproducing the current state (sliders, activation, target, lr, language)."""
-        return to_query(
-            {name: getattr(self, name) for name in (*INPUT_NAMES, "activation", "target", "lr", "language")}
-        )
+    def query_items(self) -> dict[str, str]:
+        """The URL keys reproducing the current state: sliders, target, learning rate, activation."""
+        return write_parameters(self, URL_KEYS)
 
     def _set_notices(self, source: str, notices: tuple[Notice, ...]) -> None:
         kept = tuple(n for n in self.notices if n.source != source)

@@ -1,16 +1,14 @@
-"""What every view shares: the model, in-place updates on a new result, relabelling on a language switch."""
+"""The pieces every view draws with: the shared stylesheet, HTML blocks, readouts, figures, cards, rows."""
 
 from __future__ import annotations
 
 from html import escape
 
 import panel as pn
-import param
 from bokeh.plotting import figure
 from panel.models.markup import HTML as PanelHTML
 
-from ..model import NeuronModel
-from ..neuron import NeuronResult
+from .formatting import data_value, fmt
 
 POSITIVE = "#2b6cb0"  # blue: raising the input raises ŷ
 NEGATIVE = "#dd6b20"  # orange: raising the input lowers ŷ
@@ -58,7 +56,7 @@ class HtmlBox(pn.viewable.Viewer):
     """
 
     def __init__(self, extra_css: str = "", margin: tuple[int, int] = (4, 8)) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # param's __init__ is unannotated
         css = CSS + extra_css
         self._html = ""
         self.model = PanelHTML(text="", sizing_mode="stretch_width", margin=margin, stylesheets=[css])
@@ -84,36 +82,72 @@ def plain_figure(**options: object) -> figure:
     return figure(sizing_mode="stretch_width", toolbar_location=None, tools="", **options)
 
 
-def html_pane(extra_css: str = "") -> HtmlBox:
-    """An HTML block carrying the shared stylesheet (and ``extra_css``)."""
-    return HtmlBox(extra_css)
+def card_title(text: str) -> str:
+    """The HTML of a card's title line (``text`` is escaped)."""
+    return f'<div class="mg-card-title">{escape(text)}</div>'
 
 
-class ModelView(pn.viewable.Viewer):
-    """Base view: calls ``update(result)`` on every new result and ``relabel(lang)`` on a language switch."""
+def muted(text: str) -> str:
+    """The HTML of a grey explanatory line (``text`` is escaped)."""
+    return f'<div class="mg-muted">{escape(text)}</div>'
 
-    model = param.ClassSelector(class_=NeuronModel, doc="the state this view shows")
 
-    def __init__(self, model: NeuronModel, **params: object) -> None:
-        super().__init__(model=model, **params)
-        self._build()
-        self.relabel(model.language)
-        self.update(model.result)
-        model.param.watch(self._on_result, "result")
-        model.param.watch(self._on_language, "language")
+def readout(testid: str, value: float, css_class: str = "mg-num") -> str:
+    """An element a browser test can read: human text, exact ``repr(float)`` in ``data-value``."""
+    return (
+        f'<span class="{css_class}" data-testid="{testid}" data-value="{data_value(value)}">'
+        f"{escape(fmt(value))}</span>"
+    )
 
-    def _on_result(self, event: param.parameterized.Event) -> None:
-        self.update(event.new)
 
-    def _on_language(self, event: param.parameterized.Event) -> None:
-        self.relabel(event.new)
-        self.update(self.model.result)
+CARD_STYLES = {
+    "background": "white",
+    "border": "1px solid #e2e8f0",
+    "border-radius": "10px",
+    "padding": "6px",
+}
 
-    def _build(self) -> None:
-        raise NotImplementedError
 
-    def update(self, result: NeuronResult) -> None:
-        raise NotImplementedError
+def card(*objects: pn.viewable.Viewable | pn.viewable.Viewer, grow: str = "1 1 420px") -> pn.Column:
+    """A white rounded box that takes a share of the row and wraps below ~420 px."""
+    return pn.Column(
+        *objects,
+        sizing_mode="stretch_width",
+        styles={**CARD_STYLES, "flex": grow, "min-width": "0"},
+        margin=6,
+    )
 
-    def relabel(self, lang: str) -> None:
-        """Translate the fixed labels (titles, axes, widget names); text built in ``update`` needs nothing."""
+
+def wrapping_row(*objects: pn.viewable.Viewable, align_items: str = "stretch") -> pn.Row:
+    """A row whose items wrap onto the next line when they no longer fit side by side."""
+    return pn.Row(
+        *objects,
+        sizing_mode="stretch_width",
+        margin=0,
+        styles={"flex-wrap": "wrap", "align-items": align_items},
+    )
+
+
+def stack(*objects: pn.viewable.Viewable, grow: str = "1 1 420px") -> pn.Column:
+    """Cards one above the other that together take one share of a ``wrapping_row``."""
+    return pn.Column(*objects, sizing_mode="stretch_width", styles={"flex": grow, "min-width": "0"}, margin=0)
+
+
+# Side by side (wide screens) the sidebar stays in view while the page scrolls; stacked (phones) it
+# must scroll away, or it would slide under the views.
+SIDEBAR_CSS = "@media (min-width: 880px) { :host { position: sticky; top: 0; } }"
+
+
+def with_sidebar(sidebar: pn.viewable.Viewable | pn.viewable.Viewer, main: pn.viewable.Viewable) -> pn.Row:
+    """A sidebar card (≥ 250 px) beside the main area; the sidebar goes on top on a phone."""
+    return wrapping_row(
+        pn.Column(
+            sidebar,
+            sizing_mode="stretch_width",
+            styles={**CARD_STYLES, "flex": "1 1 250px", "max-width": "100%", "align-self": "flex-start"},
+            stylesheets=[SIDEBAR_CSS],
+            margin=6,
+        ),
+        pn.Column(main, sizing_mode="stretch_width", styles={"flex": "1000 1 600px", "min-width": "0"}),
+        align_items="start",
+    )

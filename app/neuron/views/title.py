@@ -6,23 +6,18 @@ from html import escape
 
 import panel as pn
 
-from ..i18n import t
-from ..model import NeuronModel
-from .base import HtmlBox
+from ...common.widgets import HtmlBox
+from ...i18n import t
+from .base import NeuronView
 
 
-class TitleView(pn.viewable.Viewer):
+class TitleView(NeuronView):
     """The translated ``<h1 data-testid="title">`` and subtitle."""
 
-    def __init__(self, model: NeuronModel, **params: object) -> None:
-        super().__init__(**params)
-        self.model = model
+    def build(self) -> None:
         self.pane = HtmlBox(margin=(0, 8))
-        model.param.watch(self._render, "language")
-        self._render()
 
-    def _render(self, *_events: object) -> None:
-        lang = self.model.language
+    def relabel(self, lang: str) -> None:
         self.pane.object = (
             '<h1 data-testid="title" style="margin:4px 0 2px 0;font-size:1.6em">'
             f"{escape(t('page_title', lang))}</h1>"
@@ -30,4 +25,4 @@ class TitleView(pn.viewable.Viewer):
         )
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return self.pane
+        return self.pane.__panel__()

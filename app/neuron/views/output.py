@@ -6,10 +6,10 @@ from html import escape
 
 import panel as pn
 
-from ..formatting import data_value, fmt
-from ..i18n import t
-from ..neuron import NeuronResult
-from .base import ModelView, html_pane
+from ...common.widgets import HtmlBox, card_title, readout
+from ...i18n import t
+from ..maths import NeuronResult
+from .base import ModelView
 
 OUTPUT_CSS = """
 .mg-output { display: flex; flex-wrap: wrap; gap: 12px; }
@@ -20,25 +20,16 @@ OUTPUT_CSS = """
 """
 
 
-def readout(testid: str, value: float, css_class: str = "mg-num") -> str:
-    """An element a browser test can read: human text, exact ``repr(float)`` in ``data-value``."""
-    return (
-        f'<span class="{css_class}" data-testid="{testid}" data-value="{data_value(value)}">'
-        f"{escape(fmt(value))}</span>"
-    )
-
-
 class OutputView(ModelView):
     """ŷ and z, as the engine computed them."""
 
-    def _build(self) -> None:
-        self.pane = html_pane(OUTPUT_CSS)
+    def build(self) -> None:
+        self.pane = HtmlBox(OUTPUT_CSS)
 
     def update(self, result: NeuronResult) -> None:
-        lang = self.model.language
+        lang = self.lang
         self.pane.object = (
-            f'<div class="mg-card-title">{escape(t("output_title", lang))}</div>'
-            '<div class="mg-output">'
+            card_title(t("output_title", lang)) + '<div class="mg-output">'
             f'<div class="mg-big"><div class="mg-cap">{escape(t("out_label", lang))}</div>'
             f"{readout('out', result.out)}</div>"
             f'<div class="mg-big"><div class="mg-cap">{escape(t("z_label", lang))}</div>'
@@ -47,4 +38,4 @@ class OutputView(ModelView):
         )
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return self.pane
+        return self.pane.__panel__()

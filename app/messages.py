@@ -1,0 +1,30 @@
+"""The page's own messages (not any one view's): header, language, view names, address notices."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # views, as the switcher names them
+    "view_neuron": {"en": "One neuron", "fr": "Un neurone"},
+    "brand": {"en": "micrograd-web", "fr": "micrograd-web"},
+    "language_label": {"en": "Language", "fr": "Langue"},
+    "url_unknown_key": {
+        "en": "Address: unknown setting “{key}” ignored.",
+        "fr": "Adresse : réglage inconnu « {key} » ignoré.",
+    },
+    "url_not_a_number": {
+        "en": "Address: {key}=“{value}” is not a number; ignored.",
+        "fr": "Adresse : {key}=« {value} » n'est pas un nombre ; ignoré.",
+    },
+    "url_not_finite": {
+        "en": "Address: {key}=“{value}” is not a finite number; ignored.",
+        "fr": "Adresse : {key}=« {value} » n'est pas un nombre fini ; ignoré.",
+    },
+    "url_clamped": {
+        "en": "Address: {key}=“{value}” is outside [{lo}, {hi}]; set to {new}.",
+        "fr": "Adresse : {key}=« {value} » est hors de [{lo}, {hi}] ; ramené à {new}.",
+    },
+    "url_bad_choice": {
+        "en": "Address: {key}=“{value}” is not one of {allowed}; ignored.",
+        "fr": "Adresse : {key}=« {value} » n'est pas parmi {allowed} ; ignoré.",
+    },
+}

@@ -1,0 +1,1 @@
+"""The neuron view: one neuron, its maths (``maths``), its state (``model``), its views (``views``)."""

@@ -1,0 +1,14 @@
+"""The real page with the neuron registered a second time under another key: a stand-in second view, so
+that the browser tests can drive the view switcher before the real second view exists."""
+
+import panel as pn
+
+from app.page import PageState
+from app.shell import PageShell
+from app.url_sync import UrlSync
+from app.views_registry import VIEWS, ViewEntry, lazy
+
+pn.extension(sizing_mode="stretch_width", design="bootstrap")
+shell = PageShell(PageState(), (*VIEWS, ViewEntry("again", "brand", lazy("app.neuron.page"))))
+UrlSync(shell, pn.state.location)
+shell.servable(title="micrograd-web")
