@@ -2,8 +2,8 @@
 
 ``run_in_pyodide.mjs`` does the Pyodide side; this module prepares its inputs and calls it:
 
-- ``build_engine_wheel()`` builds this project's wheel from a copy of the source (so installing it in
-  Pyodide also proves the packaging);
+- ``build_engine_wheel()`` builds the engine's wheel the way the site build does (so installing it in
+  Pyodide also proves what the site ships);
 - ``pure_wheels(["pytest", "hypothesis"])`` returns pure-Python wheels of those distributions and of
   everything they need under Pyodide, at the versions installed here, downloaded once with
   ``pip download`` into a cache (``MICROGRAD_WEB_WHEEL_CACHE``, default ``~/.cache/micrograd-web/
@@ -20,13 +20,14 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
+
+from sitebuild.wheels import build_project_wheel
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("run_in_pyodide.mjs")
@@ -77,26 +78,8 @@ def wheel_cache_dir() -> Path:
 
 
 def build_engine_wheel(out_dir: Path) -> Path:
-    """Build this project's wheel (micrograd_core inside) from a clean copy of the source tree."""
-    with tempfile.TemporaryDirectory(prefix="micrograd-web-src-") as tmp:
-        src = Path(tmp)
-        for name in ("pyproject.toml", "README.md", "LICENSE"):
-            if (REPO_ROOT / name).is_file():
-                shutil.copy2(REPO_ROOT / name, src / name)
-        for package in _packages():
-            shutil.copytree(
-                REPO_ROOT / package, src / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-            )
-        outdir = str(out_dir.resolve())
-        command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", outdir, "."]
-        # cwd: run `-m build` away from the repository root, whose build.py would shadow the build package.
-        done = subprocess.run(command, cwd=tmp, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise HarnessError(f"building the wheel failed:\n{done.stdout}\n{done.stderr}")
-    wheels = sorted(out_dir.glob("*.whl"))
-    if len(wheels) != 1:
-        raise HarnessError(f"expected one wheel in {out_dir}, found {[w.name for w in wheels]}")
-    return wheels[0]
+    """The engine's wheel exactly as the site ships it (``sitebuild.wheels.build_project_wheel``)."""
+    return build_project_wheel(REPO_ROOT, out_dir)
 
 
 def runtime_requirements(roots: Iterable[str]) -> dict[str, str]:
@@ -143,16 +126,6 @@ def run_in_pyodide(
     return subprocess.run(
         [*command, *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=timeout, check=False
     )
-
-
-def _packages() -> list[str]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        return ["micrograd_core"]
-    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    packages: list[str] = config.get("tool", {}).get("setuptools", {}).get("packages", ["micrograd_core"])
-    return packages
 
 
 def _applies_in_pyodide(marker: Marker) -> bool:
