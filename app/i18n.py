@@ -220,6 +220,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "x{i}·w{i} : la dérivée locale d'un produit par rapport à un facteur est l'autre facteur : "
         "∂ŷ/∂w{i} = x{i} × {up} = {x} × {up} = {grad_w}, et ∂ŷ/∂x{i} = w{i} × {up} = {w} × {up} = {grad_x}.",
     },
+    # the static site's banner while Python loads (written into the page by sitebuild/page.py)
+    "loading_banner": {
+        "en": "Loading Python… the controls come alive in a few seconds.",
+        "fr": "Chargement de Python… les commandes s'activent dans quelques secondes.",
+    },
+    "loading_banner_link": {
+        "en": "Loading Python… showing the default example until your link's state loads "
+        "(a few seconds): these numbers are not your link's yet.",
+        "fr": "Chargement de Python… la page montre l'exemple par défaut jusqu'à ce que l'état de votre "
+        "lien soit chargé (quelques secondes) : ces nombres ne sont pas encore ceux de votre lien.",
+    },
 }
 
 

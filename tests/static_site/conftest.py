@@ -8,6 +8,17 @@ from pathlib import Path
 import pytest
 from static_site_support import ENV_VAR, local_pyodide_dist, run_build, serve_site
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, object]:
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
 
 @pytest.fixture(scope="session")
 def pyodide_dist() -> Path:
