@@ -18,7 +18,8 @@ from sitebuild.page import shape_page
 from sitebuild.probe import optional_packages_used
 from sitebuild.pwa import add_pwa
 from sitebuild.pyc import compile_wheels_in_place
-from sitebuild.pyodide_source import CORE_SHA256, LOCK_NAME, OFFICIAL_URL, PyodideSource, sha256_hex
+from sitebuild.pyodide_settings import LOCK_NAME, OFFICIAL_URL
+from sitebuild.pyodide_source import CORE_SHA256, PyodideSource, sha256_hex
 from sitebuild.vendor import PANEL_DIST, VENDOR_PANEL, vendor_page
 from sitebuild.wheels import (
     SLIM_RULES,
