@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import shutil
 import sys
 from collections import Counter
 from pathlib import Path
 
 from sitebuild import BuildError
-from sitebuild.pyodide_source import ENV_VAR, OFFICIAL_URL, PyodideSource, default_source_location
+from sitebuild.pyodide_settings import ENV_VAR, OFFICIAL_URL
+from sitebuild.pyodide_source import PyodideSource, default_source_location
+from sitebuild.serve import base_url, make_server
 from sitebuild.site import Options, Result, build_site
 
 REPO_ROOT = Path(__file__).resolve().parent
@@ -73,10 +73,8 @@ def summarize(result: Result, self_contained: bool) -> str:
 
 
 def serve(folder: Path, port: int) -> None:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        print(f"Serving {folder}: open {url} (Ctrl+C to stop)", flush=True)
+    with make_server(folder, port, quiet=False) as server:
+        print(f"Serving {folder}: open {base_url(server)} (Ctrl+C to stop)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
 

@@ -27,4 +27,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Address: {key}=“{value}” is not one of {allowed}; ignored.",
         "fr": "Adresse : {key}=« {value} » n'est pas parmi {allowed} ; ignoré.",
     },
+    # the static site's banner while Python loads (written into the page by sitebuild/page.py)
+    "loading_banner": {
+        "en": "Loading Python… the controls come alive in a few seconds.",
+        "fr": "Chargement de Python… les commandes s'activent dans quelques secondes.",
+    },
+    "loading_banner_link": {
+        "en": "Loading Python… showing the default example until your link's state loads "
+        "(a few seconds): these numbers are not your link's yet.",
+        "fr": "Chargement de Python… la page montre l'exemple par défaut jusqu'à ce que l'état de votre "
+        "lien soit chargé (quelques secondes) : ces nombres ne sont pas encore ceux de votre lien.",
+    },
 }

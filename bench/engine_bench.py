@@ -124,8 +124,8 @@ class Runner:
         if python:
             self.env = {**os.environ, "PYTHONPATH": str(_engines_path())}
         if pyodide:
-            sys.path.insert(0, str(REPO_ROOT / "tests" / "pyodide"))
-            import pyodide_harness
+            sys.path.insert(0, str(REPO_ROOT))
+            from sitebuild import pyodide_harness
 
             self.harness = pyodide_harness
             build_dir = _scratch_dir("micrograd-bench-wheel-")
@@ -372,9 +372,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _pyodide_unavailable() -> str | None:
-    sys.path.insert(0, str(REPO_ROOT / "tests" / "pyodide"))
+    sys.path.insert(0, str(REPO_ROOT))
     try:
-        import pyodide_harness
+        from sitebuild import pyodide_harness
     except ImportError as exc:  # packaging missing: the test extras are not installed
         return f"cannot import the Pyodide harness ({exc})"
     return pyodide_harness.unavailable_reason()

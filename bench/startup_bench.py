@@ -26,7 +26,6 @@ Needs a local Pyodide distribution (this machine cannot reach the Pyodide CDN).
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import re
@@ -35,13 +34,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +46,10 @@ if str(ROOT) not in sys.path:
 
 from micrograd_core import Value  # noqa: E402
 from sitebuild import BuildError  # noqa: E402
+from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+from sitebuild.pyodide_settings import ENV_VAR, local_dist_location  # noqa: E402
+from sitebuild.serve import serving  # noqa: E402
 
-ENV_VAR = "MICROGRAD_WEB_PYODIDE_DIST"
-DEFAULT_DIST = Path.home() / ".cache" / "pyodide-dist" / "pyodide-0.29.3"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 READOUT = "grad-w1"
 SLIDER_HANDLE = ".mg-slider-w1 .noUi-handle"
 QUERY = "act=tanh"
@@ -136,15 +129,12 @@ class Run:
 # --- building the two sites --------------------------------------------------------------------------
 
 def find_dist(cli: str | None) -> Path:
-    location = cli or os.environ.get(ENV_VAR) or (str(DEFAULT_DIST) if DEFAULT_DIST.is_dir() else None)
-    if location is None:
-        raise BenchError(
-            f"no local Pyodide distribution: set ${ENV_VAR} (or --pyodide-dist) to a folder holding "
-            "pyodide.js and pyodide-lock.json (see bench/STARTUP.md for how to assemble one here)"
-        )
-    dist = Path(location).expanduser()
+    dist = Path(cli).expanduser() if cli else local_dist_location()
     if not (dist / "pyodide.js").is_file() or not (dist / "pyodide-lock.json").is_file():
-        raise BenchError(f"{dist} is not a Pyodide distribution (needs pyodide.js and pyodide-lock.json)")
+        raise BenchError(
+            f"no local Pyodide distribution at {dist} (needs pyodide.js and pyodide-lock.json): set "
+            f"${ENV_VAR} (or --pyodide-dist) to one (see bench/STARTUP.md for how to assemble one here)"
+        )
     return dist
 
 
@@ -237,27 +227,10 @@ def tree_cpu_seconds(root: str) -> float:
     return total
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def measure(playwright: Any, url: str, presses: int, timeout_s: float) -> Run:
     """One cold load in a fresh browser, then `presses` key presses on the w1 slider."""
     tag = f"--micrograd-web-bench={uuid.uuid4().hex}"  # an inert switch that identifies this browser
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, tag])
+    browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=[*CHROMIUM_ARGS, tag])
     root = _find_process(tag)
     try:
         page = browser.new_page()
@@ -366,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         build_stock(dist, ours, work / "stock", args.app.resolve())
         print(f"built both sites in {work} ({time.perf_counter() - started:.0f} s); Pyodide from {dist}")
         runs: dict[str, list[Run]] = {"ours": [], "stock": []}
-        with serve(work) as base, sync_playwright() as playwright:
+        with serving(work) as base, sync_playwright() as playwright:
             for i in range(args.runs):
                 for name in ("ours", "stock") if i % 2 == 0 else ("stock", "ours"):
                     load = os.getloadavg()[0]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitebuild import BuildError
+from sitebuild.page import LIVE_MESSAGE
 
 _IMPORT_PYODIDE = re.compile(
     r'^importScripts\("https://cdn\.jsdelivr\.net/pyodide/[^"]+/pyodide\.js"\);$', re.M
@@ -30,6 +31,13 @@ _MICROPIP_BLOCK = re.compile(
 # The app's code, embedded (escaped) in a JS template literal after Panel's own prelude.
 _CODE_START = "runPythonAsync(`\\nimport asyncio\\n"
 _FUTURE_IMPORT = re.compile(r"from __future__ import [\w, ]+\\n")
+# The page's location handler: Python applies the URL's state (patches follow). We await it and then tell
+# the page it is live (sitebuild.page), also if applying failed: the document works either way.
+_LOCATION_BLOCK = re.compile(
+    r"(  \} else if \(msg\.type === 'location'\) \{\n"
+    r"    self\.pyodide\.globals\.set\('location', msg\.location\)\n)"
+    r"    (self\.pyodide\.runPythonAsync\(`.*?`\))\n  \}\n\}", re.S
+)
 _STATUS_RENAMES = {
     "msg: 'Loading pyodide'": "msg: 'Starting Python and loading packages (1/2)…'",
     "msg: 'Executing code'": "msg: 'Starting the app (2/2)…'",
@@ -62,7 +70,8 @@ def run_panel_convert(app_script: Path, repo_root: Path, out_dir: Path) -> tuple
 
 def adapt_worker(source: str, plan: WorkerPlan) -> str:
     """Rewrite Panel's worker per `plan`; fail loudly if Panel's template no longer matches."""
-    expected = ((_IMPORT_PYODIDE, "importScripts(<CDN pyodide.js>)"), (_MICROPIP_BLOCK, "micropip block"))
+    expected = ((_IMPORT_PYODIDE, "importScripts(<CDN pyodide.js>)"), (_MICROPIP_BLOCK, "micropip block"),
+                (_LOCATION_BLOCK, "location handler"))
     for pattern, what in expected:
         if len(pattern.findall(source)) != 1:
             raise BuildError(f"Panel's pyodide-worker template changed: cannot find exactly one {what}")
@@ -72,6 +81,7 @@ def adapt_worker(source: str, plan: WorkerPlan) -> str:
     source = _IMPORT_PYODIDE.sub(lambda _: header, source)
     source = source.replace(_LOAD_PYODIDE, "  self.pyodide = await loadPyodide(MG_PYODIDE_OPTIONS);\n")
     source = _MICROPIP_BLOCK.sub(lambda _: _INSTALL_BLOCK, source)
+    source = _LOCATION_BLOCK.sub(_announce_live, source)
     for old, new in _STATUS_RENAMES.items():
         source = source.replace(old, new)
     return hoist_future_imports(source)
@@ -108,6 +118,13 @@ def _header(plan: WorkerPlan) -> str:
         "const MG_PACKAGES = [\n  " + ",\n  ".join(packages) + "\n];",
         f"const MG_PYODIDE_OPTIONS = {{{', '.join(options)}}};",
     ])
+
+
+def _announce_live(match: re.Match[str]) -> str:
+    return (
+        f"{match.group(1)}    try {{\n      await {match.group(2)}\n"
+        f"    }} finally {{\n      self.postMessage({{type: {json.dumps(LIVE_MESSAGE)}}})\n    }}\n  }}\n}}"
+    )
 
 
 _INSTALL_BLOCK = "  // (packages: installed by loadPyodide above)\n"

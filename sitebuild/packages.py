@@ -17,6 +17,7 @@ from typing import Any
 from packaging.requirements import Requirement
 
 from sitebuild import BuildError
+from sitebuild.pyodide_settings import PYODIDE_MARKERS
 
 # Declared by bokeh/panel but imported only by some features (DataFrames, images, contours, HTML
 # sanitising, Material UI): shipped only when rendering the app imports them (see probe.py).
@@ -26,12 +27,6 @@ NEVER = frozenset({"tornado"})  # the Bokeh server; not used in the browser
 VERSION_PINNED = ("bokeh", "panel")
 # The app's own requirements (panel convert adds pyodide-http: without it panel imports pandas).
 APP_ROOTS = ("panel", "bokeh", "pyodide-http")
-
-PYODIDE_MARKERS = {
-    "sys_platform": "emscripten", "platform_system": "Emscripten", "os_name": "posix",
-    "platform_machine": "wasm32", "python_version": "3.13", "python_full_version": "3.13.2",
-    "implementation_name": "cpython", "platform_python_implementation": "CPython", "extra": "",
-}
 
 
 def canonical(name: str) -> str:

@@ -16,14 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild import BuildError
+from sitebuild.pyodide_settings import ENV_VAR, LOCK_NAME, NPM_PYODIDE, OFFICIAL_URL, PYODIDE_VERSION
 
-PYODIDE_VERSION = "0.29.3"
-OFFICIAL_URL = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE_VERSION}/full/"
-ENV_VAR = "MICROGRAD_WEB_PYODIDE_DIST"
-DEFAULT_LOCAL_DIST = Path.home() / ".cache" / "pyodide-dist" / f"pyodide-{PYODIDE_VERSION}"
-LOCK_NAME = "pyodide-lock.json"
-
-# sha256 of the official Pyodide 0.29.3 release files (identical in the npm package and on the CDN).
+# sha256 of the official release files of PYODIDE_VERSION (identical in the npm package and on the CDN);
+# a new version in package-lock.json fails their verification until these are updated.
 CORE_SHA256 = {
     "pyodide.js": "718d40f1c015dd25ec724cc8fc4e2325d6a45a92ae225121ff6953f224a16f72",
     "pyodide.asm.js": "1263f02b5b26099b96112378156f242dd98b39a8201ba7765e5fe3d455c5ce91",
@@ -31,8 +27,6 @@ CORE_SHA256 = {
     "python_stdlib.zip": "4298b6ee445cb724c3973437da47789752b9e6ff4e26619026b283ec801fc46b",
 }
 OFFICIAL_LOCK_SHA256 = "3256ffc76388de0e37f4b34d42ab484268d1afc675179ff97b2a5bb14f84ccac"
-# The npm package `pyodide` (package.json; `npm ci`) holds the same official core files and lock.
-NPM_PYODIDE = Path(__file__).resolve().parent.parent / "node_modules" / "pyodide"
 _OFFICIAL_SHA256 = {**CORE_SHA256, LOCK_NAME: OFFICIAL_LOCK_SHA256}
 
 

@@ -14,10 +14,12 @@ from typing import Any
 from sitebuild import BuildError
 from sitebuild.convert import WorkerPlan, adapt_worker, run_panel_convert
 from sitebuild.packages import Package, canonical, resolve
+from sitebuild.page import shape_page
 from sitebuild.probe import optional_packages_used
 from sitebuild.pwa import add_pwa
 from sitebuild.pyc import compile_wheels_in_place
-from sitebuild.pyodide_source import CORE_SHA256, LOCK_NAME, OFFICIAL_URL, PyodideSource, sha256_hex
+from sitebuild.pyodide_settings import LOCK_NAME, OFFICIAL_URL
+from sitebuild.pyodide_source import CORE_SHA256, PyodideSource, sha256_hex
 from sitebuild.vendor import PANEL_DIST, VENDOR_PANEL, vendor_page
 from sitebuild.wheels import (
     SLIM_RULES,
@@ -77,7 +79,7 @@ def build_site(opts: Options) -> Result:
         else:
             compiler = core if opts.compile_pyc else None
             plan, rewrites = _ship_wheels_for_cdn(packages, stage / "wheels", compiler), []
-        (stage / "index.html").write_text(_with_favicon(html), encoding="utf-8")
+        (stage / "index.html").write_text(shape_page(_with_favicon(html)), encoding="utf-8")
         shutil.copyfile(PANEL_DIST / "images" / "favicon.ico", stage / "favicon.ico")
         worker = adapt_worker(worker_path.read_text(encoding="utf-8"), plan)
         (stage / worker_path.name).write_text(worker, encoding="utf-8")

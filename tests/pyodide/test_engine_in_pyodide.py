@@ -13,7 +13,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from pyodide_harness import build_engine_wheel, pure_wheels, run_in_pyodide, unavailable_reason
+
+from sitebuild.pyodide_harness import build_engine_wheel, pure_wheels, run_in_pyodide, unavailable_reason
 
 pytestmark = [pytest.mark.pyodide, pytest.mark.slow]
 

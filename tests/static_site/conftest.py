@@ -6,15 +6,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from static_site_support import ENV_VAR, local_pyodide_dist, run_build, serve_site
+from static_site_support import run_build, serve_site
+
+from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from sitebuild.pyodide_settings import ENV_VAR, PYODIDE_VERSION, local_dist
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, object]:
+    return {"executable_path": CHROMIUM_PATH, "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")
 def pyodide_dist() -> Path:
-    dist = local_pyodide_dist()
+    dist = local_dist()
     if dist is None:
         pytest.skip(
-            f"no local Pyodide 0.29.3 distribution: set {ENV_VAR} to a folder with pyodide.js and "
+            f"no local Pyodide {PYODIDE_VERSION} distribution: set {ENV_VAR} to a folder with pyodide.js and "
             f"pyodide-lock.json (e.g. static/pyodide/ of a self-contained build made with CDN access)"
         )
     return dist

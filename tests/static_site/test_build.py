@@ -226,3 +226,10 @@ def test_default_source_comes_from_the_environment(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert str(tmp_path / "configured-dist") in result.stderr
 
+
+
+def test_worker_tells_the_page_when_the_links_state_is_applied(self_contained_site: Path) -> None:
+    worker = (self_contained_site / worker_name(self_contained_site)).read_text()
+    location = worker.index("msg.type === 'location'")
+    applied = worker.index("await self.pyodide.runPythonAsync(", location)
+    assert applied < worker.index('finally {\n      self.postMessage({type: "mg-live"})', applied)

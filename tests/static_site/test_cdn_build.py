@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from static_site_support import ENV_VAR, REPO_ROOT, serve_site
+from static_site_support import REPO_ROOT, serve_site
 
-from sitebuild.pyodide_source import NPM_PYODIDE, OFFICIAL_URL
+from sitebuild.pyodide_settings import ENV_VAR, NPM_PYODIDE, OFFICIAL_URL
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,8 @@
   pyodide-wheels``) — Pyodide itself never touches the network;
 - ``run_in_pyodide(wheels, args)`` runs the Node script and returns the finished process.
 
-Used by tests/pyodide/test_engine_in_pyodide.py and by bench/engine_bench.py.
+Used by tests/pyodide/test_engine_in_pyodide.py and by bench/engine_bench.py; the Pyodide is the npm
+package pinned in package-lock.json (sitebuild.pyodide_settings).
 """
 
 from __future__ import annotations
@@ -27,23 +28,10 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
+from sitebuild.pyodide_settings import NPM_PYODIDE, PYODIDE_MARKERS, REPO_ROOT
 from sitebuild.wheels import build_project_wheel
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("run_in_pyodide.mjs")
-PYODIDE_PACKAGE = REPO_ROOT / "node_modules" / "pyodide"
-
-# Pyodide 0.29.3's interpreter, for evaluating dependency markers ("exceptiongroup; python_version < '3.11'").
-PYODIDE_ENVIRONMENT = {
-    "implementation_name": "cpython",
-    "os_name": "posix",
-    "platform_machine": "wasm32",
-    "platform_system": "Emscripten",
-    "python_full_version": "3.13.2",
-    "python_version": "3.13",
-    "sys_platform": "emscripten",
-    "extra": "",
-}
 
 # Distributions whose installed release has no pure-Python wheel, mapped to the newest release that has
 # one: hypothesis ≥ 6.156 ships a compiled extension (hypothesis._native) and only platform wheels.
@@ -65,8 +53,8 @@ def unavailable_reason() -> str | None:
     """Why Pyodide cannot run here (no node, no ``npm ci``), or None when it can."""
     if shutil.which("node") is None:
         return "`node` is not on PATH: the in-Pyodide tests need Node.js ≥ 18"
-    if not (PYODIDE_PACKAGE / "pyodide.mjs").is_file():
-        return f"{PYODIDE_PACKAGE} is absent: run `npm ci` at the repository root"
+    if not (NPM_PYODIDE / "pyodide.mjs").is_file():
+        return f"{NPM_PYODIDE} is absent: run `npm ci` at the repository root"
     return None
 
 
@@ -129,7 +117,7 @@ def run_in_pyodide(
 
 
 def _applies_in_pyodide(marker: Marker) -> bool:
-    return marker.evaluate(dict(PYODIDE_ENVIRONMENT))
+    return marker.evaluate(dict(PYODIDE_MARKERS))
 
 
 def _cached_wheel(cache: Path, name: str, version: str) -> Path | None:
@@ -145,7 +133,7 @@ def _download(cache: Path, name: str, version: str) -> Path | None:
     command = [
         sys.executable, "-m", "pip", "download", f"{name}=={version}",
         "--no-deps", "--only-binary=:all:", "--platform", "any", "--implementation", "py",
-        "--abi", "none", "--python-version", PYODIDE_ENVIRONMENT["python_version"],
+        "--abi", "none", "--python-version", PYODIDE_MARKERS["python_version"],
         "--disable-pip-version-check", "--quiet", "--dest", str(cache),
     ]  # fmt: skip
     absent = cache / f"{name}-{version}.no-pure-wheel"  # remembered, so the next run skips the look-up

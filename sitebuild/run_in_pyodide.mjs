@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Run Python inside real Pyodide (WebAssembly) under Node, fully offline.
 //
-//   node tests/pyodide/run_in_pyodide.mjs --wheels W [--wheels W]... --pytest PATH... [-- PYTEST_ARGS...]
-//   node tests/pyodide/run_in_pyodide.mjs --wheels W [--wheels W]... --script FILE.py [-- SCRIPT_ARGS...]
+//   node sitebuild/run_in_pyodide.mjs --wheels W [--wheels W]... --pytest PATH... [-- PYTEST_ARGS...]
+//   node sitebuild/run_in_pyodide.mjs --wheels W [--wheels W]... --script FILE.py [-- SCRIPT_ARGS...]
 //
 // Pyodide comes from node_modules/pyodide (the npm package, pinned in package.json). Each --wheels W
 // is a .whl file or a directory of them; every wheel is unzipped into Pyodide's site-packages. That is
@@ -18,7 +18,7 @@
 // pytest's (or the script's); 2 when the runner itself fails.
 //
 // Freeing a chain of more than ~5,000 nodes needs more than V8's default ~1 MB stack under Pyodide:
-// run node with --stack-size=4000 for deep graphs (tests/pyodide/pyodide_harness.py does).
+// run node with --stack-size=4000 for deep graphs (sitebuild/pyodide_harness.py does).
 
 import fs from "node:fs";
 import path from "node:path";

@@ -1,0 +1,59 @@
+"""Serve a folder over HTTP on 127.0.0.1 only: `build.py --serve`, the start-up benchmark, the tests.
+
+`sub_path` serves the folder under a path prefix and answers 404 everywhere else, as a GitHub project
+page (https://<user>.github.io/<repo>/) does; that is how the tests prove every URL is relative.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+HOST = "127.0.0.1"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    sub_path = "/"
+    quiet = True
+
+    def translate_path(self, path: str) -> str:
+        if not urllib.parse.urlsplit(path).path.startswith(self.sub_path):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path(path[len(self.sub_path) - 1:])
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if not self.quiet:
+            super().log_message(format, *args)
+
+
+def make_server(
+    folder: Path, port: int = 0, sub_path: str = "/", quiet: bool = True
+) -> http.server.HTTPServer:
+    """A threading HTTP server for `folder` on 127.0.0.1:`port` (0: any free port), not yet started."""
+    if not (sub_path.startswith("/") and sub_path.endswith("/")):
+        raise ValueError(f"sub_path must start and end with '/': {sub_path!r}")
+    handler = type("Handler", (_Handler,), {"sub_path": sub_path, "quiet": quiet})
+    return http.server.ThreadingHTTPServer((HOST, port), functools.partial(handler, directory=str(folder)))
+
+
+def base_url(server: http.server.HTTPServer, sub_path: str = "/") -> str:
+    return f"http://{HOST}:{server.server_address[1]}{sub_path}"
+
+
+@contextmanager
+def serving(folder: Path, sub_path: str = "/") -> Iterator[str]:
+    """Serve `folder` in a background thread on a free port; yield its base URL (ending in `sub_path`)."""
+    server = make_server(folder, 0, sub_path)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base_url(server, sub_path)
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,60 @@
+"""Reading and driving the built site's page in Chromium: what the live Python shows, and what it should."""
+
+from __future__ import annotations
+
+import math
+
+from playwright.sync_api import Page
+
+from micrograd_core import Value
+
+LOAD_TIMEOUT_MS = 120_000
+START = {"x1": 2.0, "x2": 3.0, "w1": 0.5, "w2": -0.5, "b": 1.0}  # the contract's seed example, ReLU
+READOUTS = ("out", "z", "grad-w1", "grad-w2", "grad-b", "grad-x1", "grad-x2")
+
+
+def wait_until_interactive(page: Page) -> None:
+    page.wait_for_function("() => !document.body.classList.contains('pn-loading')", timeout=LOAD_TIMEOUT_MS)
+    page.locator("[data-testid='out']").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+
+
+def expected(params: dict[str, float], activation: str = "relu") -> dict[str, float]:
+    """micrograd_core's forward and backward pass for the neuron f(w1·x1 + w2·x2 + b)."""
+    v = {name: Value(value, label=name) for name, value in params.items()}
+    z = v["w1"] * v["x1"] + v["w2"] * v["x2"] + v["b"]
+    out = getattr(z, activation)()
+    out.backward()
+    return {"out": out.data, "z": z.data, **{f"grad-{name}": node.grad for name, node in v.items()}}
+
+
+def shown(page: Page) -> dict[str, float]:
+    return {
+        testid: float(page.locator(f"[data-testid='{testid}']").first.get_attribute("data-value") or "nan")
+        for testid in READOUTS
+    }
+
+
+SLIDER_VALUE_JS = """(cls) => {
+  let value = null;  // the live document is the last one Bokeh embedded
+  for (const doc of Bokeh.documents)
+    for (const model of doc._all_models.values())
+      if ((model.css_classes || []).includes(cls)) value = model.value;
+  return value;
+}"""
+
+
+def slider_value(page: Page, name: str) -> float:
+    """The slider's exact value from its Bokeh model (the handle's aria text is rounded)."""
+    value = page.evaluate(SLIDER_VALUE_JS, f"mg-slider-{name}")
+    assert isinstance(value, (int, float)), f"no Bokeh model with css class mg-slider-{name}"
+    return float(value)
+
+
+def wait_until_shown(page: Page, want: dict[str, float], timeout_s: float = 30.0) -> dict[str, float]:
+    deadline = timeout_s * 1000
+    while True:
+        got = shown(page)
+        if all(math.isclose(got[k], want[k], rel_tol=1e-9, abs_tol=1e-12) for k in want) or deadline <= 0:
+            return got
+        page.wait_for_timeout(100)
+        deadline -= 100

@@ -1,0 +1,121 @@
+"""The built page before Python is live, in real Chromium: phones, lost input, shared links (issue 7).
+
+The worker script is held back (routed, answered only when the test says so), so "before Python is
+live" lasts as long as the test needs, whatever the machine's speed. The phone test uses Chromium's
+real mobile emulation (viewport meta honoured), not a narrow desktop window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from playwright.sync_api import Browser, Page, Route
+from site_page import LOAD_TIMEOUT_MS, START, expected, shown, slider_value
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+BANNER = "#mg-loading-banner"
+W1_HANDLE = ".mg-slider-w1 .noUi-handle"
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 3}
+
+# Opacity as the user sees it: the product of the element's and every ancestor's, across shadow roots.
+SEEN_OPACITY_JS = """(el) => {
+  let opacity = 1;
+  for (let node = el; node; node = node.parentElement || node.getRootNode().host)
+    opacity *= parseFloat(getComputedStyle(node).opacity);
+  return opacity;
+}"""
+
+
+@contextmanager
+def worker_held(page: Page) -> Iterator[list[Route]]:
+    """Hold every request for the worker script (main.js) until the block ends: Python cannot start."""
+    held: list[Route] = []
+    page.route("**/main.js", lambda route: held.append(route))
+    try:
+        yield held
+    finally:
+        for route in held:
+            route.continue_()
+        page.unroute("**/main.js")
+
+
+def wait_for_prerender(page: Page) -> None:
+    page.locator(W1_HANDLE).first.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
+    page.locator("[data-testid='out']").first.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
+
+
+def seen_opacity(page: Page, testid: str) -> float:
+    return float(page.locator(f"[data-testid='{testid}']").first.evaluate(SEEN_OPACITY_JS))
+
+
+def wait_until_live(page: Page) -> None:
+    page.locator(BANNER).wait_for(state="detached", timeout=LOAD_TIMEOUT_MS)
+
+
+def test_a_phone_gets_the_phone_layout(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        with worker_held(page):
+            page.goto(site_url)
+            wait_for_prerender(page)
+            assert page.evaluate("window.innerWidth") == 390
+    finally:
+        context.close()
+
+
+def test_input_while_loading_is_not_silently_lost(page: Page, site_url: str) -> None:
+    with worker_held(page) as held:
+        page.goto(site_url)
+        wait_for_prerender(page)
+        assert held, "the page must have asked for its worker"
+        banner = page.locator(BANNER)
+        assert banner.is_visible()
+        assert "Loading Python" in banner.inner_text() and "controls come alive" in banner.inner_text()
+        assert seen_opacity(page, "out") < 0.6, "the not-yet-live numbers must look inactive"
+
+        handle = page.locator(W1_HANDLE).first
+        before = handle.get_attribute("aria-valuenow")
+        handle.focus()
+        for _ in range(10):
+            page.keyboard.press("ArrowRight")
+        box = handle.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + box["width"] / 2 + 60, box["y"] + box["height"] / 2)
+        assert handle.get_attribute("aria-valuenow") == before, "a pre-rendered slider moved while inert"
+        assert page.evaluate("document.activeElement === document.body"), "nothing may take focus yet"
+
+    wait_until_live(page)
+    assert seen_opacity(page, "out") == 1.0
+    assert slider_value(page, "w1") == START["w1"]
+    assert shown(page) == pytest.approx(expected(START), rel=1e-9, abs=1e-12)
+    page.locator(W1_HANDLE).first.focus()
+    page.keyboard.press("ArrowRight")
+    for _ in range(100):
+        if slider_value(page, "w1") != START["w1"]:
+            break
+        page.wait_for_timeout(100)
+    assert slider_value(page, "w1") > START["w1"], "once live, the same key press moves the slider"
+
+
+def test_a_shared_link_never_shows_the_default_numbers_as_its_own(page: Page, site_url: str) -> None:
+    with worker_held(page):
+        page.goto(site_url + "?lang=fr&act=tanh&w1=-1")
+        wait_for_prerender(page)
+        banner = page.locator(BANNER)
+        assert banner.is_visible()
+        text = banner.inner_text()
+        assert "Chargement de Python" in text and "pas encore ceux de votre lien" in text, text
+        assert banner.get_attribute("lang") == "fr"
+        for testid in ("out", "grad-w1"):
+            assert seen_opacity(page, testid) < 0.6, f"{testid}: the default example's value looks live"
+
+    wait_until_live(page)
+    # The moment the banner goes, the numbers already are the link's: no wrong value shown as live.
+    want = expected({**START, "w1": -1.0}, "tanh")
+    assert shown(page) == pytest.approx(want, rel=1e-9, abs=1e-12)
+    assert seen_opacity(page, "out") == 1.0

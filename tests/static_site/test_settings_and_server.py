@@ -1,0 +1,49 @@
+"""One home for the Pyodide settings (version pinned once, by npm) and one loopback HTTP server."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sitebuild import pyodide_settings
+from sitebuild.pyodide_settings import ENV_VAR, NPM_PYODIDE, OFFICIAL_URL, PYODIDE_VERSION, REPO_ROOT
+from sitebuild.serve import serving
+
+
+def test_the_pyodide_version_is_the_one_npm_pins() -> None:
+    declared = json.loads((REPO_ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
+    assert declared == PYODIDE_VERSION, "package.json and package-lock.json must name the same Pyodide"
+    assert f"/v{PYODIDE_VERSION}/" in OFFICIAL_URL
+    installed = NPM_PYODIDE / "package.json"
+    if not installed.is_file():
+        pytest.skip(f"the npm package pyodide is not installed ({NPM_PYODIDE}): run `npm ci`")
+    assert json.loads(installed.read_text())["version"] == PYODIDE_VERSION
+
+
+def test_local_distribution_comes_from_the_environment_else_the_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path))
+    assert pyodide_settings.local_dist_location() == tmp_path
+    assert pyodide_settings.local_dist() is None, "an empty folder is not a distribution"
+    (tmp_path / "pyodide.js").write_text("")
+    (tmp_path / "pyodide-lock.json").write_text("{}")
+    assert pyodide_settings.local_dist() == tmp_path
+    monkeypatch.delenv(ENV_VAR)
+    assert pyodide_settings.local_dist_location() == pyodide_settings.DEFAULT_LOCAL_DIST
+    assert PYODIDE_VERSION in pyodide_settings.DEFAULT_LOCAL_DIST.name
+
+
+def test_server_serves_the_folder_under_its_sub_path_only_on_loopback(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("hello")
+    with serving(tmp_path, "/site/") as url:
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/site/")
+        with urllib.request.urlopen(url + "index.html") as response:
+            assert response.read() == b"hello"
+        with pytest.raises(urllib.error.HTTPError) as outside:
+            urllib.request.urlopen(url.replace("/site/", "/index.html"))
+        assert outside.value.code == 404
