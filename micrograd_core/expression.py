@@ -662,7 +662,8 @@ def _operation_text(node: Node, operands: list[float]) -> str:
     if node.kind == "binary":
         return f"{numbers[0]} {node.op} {numbers[1]}"
     if node.kind == "power":
-        return f"{numbers[0]} ** {_number_text(node.number)}"
+        base = numbers[0] if operands[0] >= 0.0 else f"({numbers[0]})"
+        return f"{base} ** {_number_text(node.number)}"
     if node.kind == "neg":
         return f"-{numbers[0]}"
     return f"{node.op}({numbers[0]})"
