@@ -357,8 +357,8 @@ class _Parser:
                     f"{_number_text(MAX_EXPONENT)}",
                     op.position,
                     "exponent_too_large",
-                    exponent=exponent.number,
-                    limit=MAX_EXPONENT,
+                    exponent=_number_text(exponent.number),
+                    limit=_number_text(MAX_EXPONENT),
                 )
             self.nodes.pop()
             self.add(Node("power", op.position, (len(self.nodes) - 1,), number=exponent.number))
