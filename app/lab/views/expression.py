@@ -18,6 +18,7 @@ from ..model import SLIDER_BOUNDS, SLIDER_STEP, LabModel
 from ..presets import PRESETS
 from .base import LAB_CSS, WRAP, error_text, held, marked
 
+NARROW_CSS = ":host { min-width: 0 !important; max-width: 100%; }"
 INVALID_CSS = ":host(.mg-lab-invalid) input { border: 2px solid #c53030; background: #fff5f5; }"
 
 
@@ -120,7 +121,10 @@ class ExpressionView(View[LabModel]):
             self.error,
             self.help,
             self.presets_title,
-            pn.Row(*self.presets.values(), styles=WRAP, sizing_mode="stretch_width"),
+            pn.Row(
+                *self.presets.values(), styles=WRAP, sizing_mode="stretch_width", stylesheets=[NARROW_CSS]
+            ),
             self.sliders_box,
             sizing_mode="stretch_width",
+            stylesheets=[NARROW_CSS],  # the preset row's unwrapped width must not widen the card
         )
