@@ -39,4 +39,7 @@ def lazy(module: str, attribute: str = "make") -> Make:
     return make
 
 
-VIEWS: tuple[ViewEntry, ...] = (ViewEntry("neuron", "view_neuron", lazy("app.neuron.page")),)
+VIEWS: tuple[ViewEntry, ...] = (
+    ViewEntry("neuron", "view_neuron", lazy("app.neuron.page")),
+    ViewEntry("lab", "view_lab", lazy("app.lab.page")),
+)

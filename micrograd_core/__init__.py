@@ -1,16 +1,27 @@
 """micrograd_core: a typed, pure-Python scalar autodiff engine (Value + backward), with no dependencies."""
 
 from .engine import Value, topological_order
-from .gradcheck import GradCheckError, GradCheckReport, GradCheckRow, grad_check
+from .expression import EvaluationError, Expression, ExpressionError, parse
+from .gradcheck import GradCheckError, GradCheckReport, GradCheckRow, agrees, grad_check
 from .graph import Graph, trace
+from .steps import BackwardStep, Contribution, backward_steps, forward_order
 
 __all__ = [
+    "BackwardStep",
+    "Contribution",
+    "EvaluationError",
+    "Expression",
+    "ExpressionError",
     "GradCheckError",
     "GradCheckReport",
     "GradCheckRow",
     "Graph",
     "Value",
+    "agrees",
+    "backward_steps",
+    "forward_order",
     "grad_check",
+    "parse",
     "topological_order",
     "trace",
 ]

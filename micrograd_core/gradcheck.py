@@ -63,6 +63,11 @@ class GradCheckReport:
         return "\n".join(lines)
 
 
+def agrees(autograd: float, numeric: float, tol: float) -> bool:
+    """The check's rule for one input: |autograd − numeric| ≤ tol · max(1, |numeric|)."""
+    return abs(autograd - numeric) <= tol * max(1.0, abs(numeric))
+
+
 def grad_check(
     f: Callable[..., Value],
     inputs: Sequence[float],
@@ -74,7 +79,7 @@ def grad_check(
 ) -> GradCheckReport:
     """Check ``f``'s gradient at ``inputs`` against centred differences (f(x+ε) − f(x−ε)) / 2ε.
 
-    A row is ok when |autograd − numeric| ≤ tol · max(1, |numeric|). Raises ``GradCheckError``
+    A row is ok when ``agrees(autograd, numeric, tol)``. Raises ``GradCheckError``
     listing the failing inputs (unless ``raise_on_failure=False``) and returns the report. Near a
     kink such as relu at 0 the two honestly disagree, and the check says so.
     """
@@ -98,7 +103,7 @@ def grad_check(
     rows = []
     for i, leaf in enumerate(leaves):
         numeric = (evaluate(i, eps) - evaluate(i, -eps)) / (2.0 * eps)
-        ok = abs(leaf.grad - numeric) <= tol * max(1.0, abs(numeric))
+        ok = agrees(leaf.grad, numeric, tol)
         rows.append(GradCheckRow(labels[i], point[i], leaf.grad, numeric, ok))
     report = GradCheckReport(tuple(rows), eps, tol)
     if raise_on_failure and not report.ok:

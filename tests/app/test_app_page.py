@@ -11,6 +11,7 @@ from test_app_url import FakeLocation
 
 from app.common.url import UrlState
 from app.i18n import CATALOGUE, CATALOGUES, merge, t
+from app.lab.model import LabModel
 from app.main import build
 from app.neuron.model import NeuronModel
 from app.page import PageState
@@ -46,7 +47,7 @@ class CounterView(pn.viewable.Viewer):
         return self.pane
 
 
-TWO_VIEWS = (*VIEWS, ViewEntry("counter", "brand", CounterView))
+TWO_VIEWS = (VIEWS[0], ViewEntry("counter", "brand", CounterView))  # the landing view and a stand-in
 
 
 def two_view_page(search: str = "") -> tuple[PageShell, FakeLocation]:
@@ -57,15 +58,26 @@ def two_view_page(search: str = "") -> tuple[PageShell, FakeLocation]:
     return shell, location
 
 
-def test_the_registry_lists_the_neuron_first_and_builds_it_lazily() -> None:
-    assert [(e.key, e.title_key) for e in VIEWS] == [("neuron", "view_neuron")]
+def test_the_registry_lists_the_neuron_first_then_the_lab_and_builds_them_lazily() -> None:
+    assert [(e.key, e.title_key) for e in VIEWS] == [("neuron", "view_neuron"), ("lab", "view_lab")]
     assert all(e.title_key in CATALOGUE for e in VIEWS)
     view = lazy("app.neuron.page")(PageState())
     assert isinstance(view.state, NeuronModel) and isinstance(view.state, UrlState)
+    lab = lazy("app.lab.page")(PageState())
+    assert isinstance(lab.state, LabModel) and isinstance(lab.state, UrlState)
+
+
+def test_the_page_builds_only_the_landing_view_until_the_lab_is_shown() -> None:
+    shell = build(PageState())
+    assert isinstance(shell.switcher, pn.widgets.RadioButtonGroup)
+    assert list(shell.built) == ["neuron"]
+    shell.page.view = "lab"
+    assert list(shell.built) == ["neuron", "lab"]
+    assert shell.content.objects == [shell.built["lab"].__panel__()]
 
 
 def test_one_view_shows_no_switcher_and_builds_only_the_landing_view() -> None:
-    shell = build(PageState())
+    shell = PageShell(PageState(), VIEWS[:1])
     assert shell.switcher is None
     assert list(shell.built) == ["neuron"]
     assert shell.content.objects == [shell.built["neuron"].__panel__()]
