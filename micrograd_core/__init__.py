@@ -3,6 +3,7 @@
 from .engine import Value, topological_order
 from .gradcheck import GradCheckError, GradCheckReport, GradCheckRow, grad_check
 from .graph import Graph, trace
+from .losses import bce_with_logits, max_margin
 
 __all__ = [
     "GradCheckError",
@@ -10,7 +11,9 @@ __all__ = [
     "GradCheckRow",
     "Graph",
     "Value",
+    "bce_with_logits",
     "grad_check",
+    "max_margin",
     "topological_order",
     "trace",
 ]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .activations import ActivationName, activation_function, identity
-from .engine import Value
+from .engine import Value, stable_sigmoid
 
 Input = Value | float
 
@@ -47,6 +48,10 @@ class Neuron(Module):
             act = act + wi * xi
         return self._activate(act)
 
+    def evaluate(self, x: Sequence[float]) -> float:
+        """The same number as ``self(x).data``, bit for bit, computed with floats: no graph, no grads."""
+        return _evaluate_layers([[_frozen(self)]], _float_inputs(x, len(self.w)))[0]
+
     def parameters(self) -> list[Value]:
         return [*self.w, self.b]
 
@@ -65,6 +70,11 @@ class Layer(Module):
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
         out = [n(x) for n in self.neurons]
+        return out[0] if len(out) == 1 else out
+
+    def evaluate(self, x: Sequence[float]) -> float | list[float]:
+        """``self(x)``'s data, bit for bit, computed with floats (a float for a one-neuron layer)."""
+        out = _evaluate_layers([[_frozen(n) for n in self.neurons]], _float_inputs(x, len(self.neurons[0].w)))
         return out[0] if len(out) == 1 else out
 
     def parameters(self) -> list[Value]:
@@ -90,8 +100,70 @@ class MLP(Module):
             out = layer(out if isinstance(out, list) else [out])
         return out
 
+    def evaluate(self, x: Sequence[float]) -> float | list[float]:
+        """``self(x)``'s data, bit for bit (same operations in the same order), computed with floats.
+
+        No graph is built, so it is several times faster than the ``Value`` forward; use it where no
+        gradient is wanted (plotting a decision boundary). Raises what the ``Value`` forward raises:
+        ValueError for a non-finite input, OverflowError where a pre-activation overflows.
+        """
+        out = self.evaluate_many([x])[0]
+        return out
+
+    def evaluate_many(self, points: Iterable[Sequence[float]]) -> list[float | list[float]]:
+        """``evaluate`` for each point, reading the parameters once (they must not change meanwhile)."""
+        layers = [[_frozen(n) for n in layer.neurons] for layer in self.layers]
+        nin = len(self.layers[0].neurons[0].w)
+        results: list[float | list[float]] = []
+        for x in points:
+            out = _evaluate_layers(layers, _float_inputs(x, nin))
+            results.append(out[0] if len(out) == 1 else out)
+        return results
+
     def parameters(self) -> list[Value]:
         return [p for layer in self.layers for p in layer.parameters()]
 
     def __repr__(self) -> str:
         return f"MLP of [{', '.join(str(layer) for layer in self.layers)}]"
+
+
+# ----------------------------------------------------------------- graph-free evaluation
+# The float twin of each activation: exactly the arithmetic the Value method performs on its data.
+_FLOAT_ACTIVATIONS: dict[str, Callable[[float], float] | None] = {
+    "relu": lambda z: z if z > 0.0 else 0.0,
+    "tanh": math.tanh,
+    "sigmoid": stable_sigmoid,
+    "identity": None,
+    "linear": None,
+}
+_FrozenNeuron = tuple[float, list[float], Callable[[float], float] | None]
+
+
+def _frozen(n: Neuron) -> _FrozenNeuron:
+    """A neuron's bias, weights and float activation, read once."""
+    return (n.b.data, [w.data for w in n.w], _FLOAT_ACTIVATIONS[n.activation])
+
+
+def _float_inputs(x: Sequence[float], nin: int) -> list[float]:
+    if len(x) != nin:
+        raise ValueError(f"the network expects {nin} inputs, got {len(x)}")
+    values = [float(v) for v in x]
+    for v in values:
+        if v - v != 0.0:
+            raise ValueError(f"inputs must be finite numbers, got {v!r}")
+    return values
+
+
+def _evaluate_layers(layers: Sequence[Sequence[_FrozenNeuron]], x: list[float]) -> list[float]:
+    """Each neuron as ``Neuron.__call__`` computes it — b, then + w·x term by term — on floats."""
+    for layer in layers:
+        out = []
+        for b, ws, f in layer:
+            act = b
+            for w, xi in zip(ws, x, strict=True):
+                act = act + w * xi
+            if act - act != 0.0:  # inf or NaN: where the Value forward raises, so do we
+                raise OverflowError(f"a pre-activation overflows a float (gives {act!r})")
+            out.append(act if f is None else f(act))
+        x = out
+    return x
