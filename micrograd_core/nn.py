@@ -114,11 +114,13 @@ class MLP(Module):
         """``evaluate`` for each point, reading the parameters once (they must not change meanwhile)."""
         layers = [[_frozen(n) for n in layer.neurons] for layer in self.layers]
         nin = len(self.layers[0].neurons[0].w)
-        results: list[float | list[float]] = []
-        for x in points:
-            out = _evaluate_layers(layers, _float_inputs(x, nin))
-            results.append(out[0] if len(out) == 1 else out)
-        return results
+        rows = [_float_inputs(x, nin) for x in points]
+        if not rows:
+            return []
+        outputs = _evaluate_columns(layers, [list(column) for column in zip(*rows, strict=True)])
+        if len(outputs) == 1:
+            return list(outputs[0])
+        return [list(row) for row in zip(*outputs, strict=True)]
 
     def parameters(self) -> list[Value]:
         return [p for layer in self.layers for p in layer.parameters()]
@@ -128,15 +130,16 @@ class MLP(Module):
 
 
 # ----------------------------------------------------------------- graph-free evaluation
-# The float twin of each activation: exactly the arithmetic the Value method performs on its data.
-_FLOAT_ACTIVATIONS: dict[str, Callable[[float], float] | None] = {
-    "relu": lambda z: z if z > 0.0 else 0.0,
-    "tanh": math.tanh,
-    "sigmoid": stable_sigmoid,
-    "identity": None,
-    "linear": None,
+# The float twin of each activation, over a column of pre-activations: exactly the arithmetic the
+# Value method performs on its data.
+_FLOAT_ACTIVATIONS: dict[str, Callable[[list[float]], list[float]]] = {
+    "relu": lambda zs: [z if z > 0.0 else 0.0 for z in zs],
+    "tanh": lambda zs: list(map(math.tanh, zs)),
+    "sigmoid": lambda zs: list(map(stable_sigmoid, zs)),
+    "identity": lambda zs: zs,
+    "linear": lambda zs: zs,
 }
-_FrozenNeuron = tuple[float, list[float], Callable[[float], float] | None]
+_FrozenNeuron = tuple[float, list[float], Callable[[list[float]], list[float]]]
 
 
 def _frozen(n: Neuron) -> _FrozenNeuron:
@@ -155,15 +158,28 @@ def _float_inputs(x: Sequence[float], nin: int) -> list[float]:
 
 
 def _evaluate_layers(layers: Sequence[Sequence[_FrozenNeuron]], x: list[float]) -> list[float]:
-    """Each neuron as ``Neuron.__call__`` computes it — b, then + w·x term by term — on floats."""
+    """One input vector through ``layers``; see ``_evaluate_columns``."""
+    return [column[0] for column in _evaluate_columns(layers, [[xi] for xi in x])]
+
+
+def _evaluate_columns(
+    layers: Sequence[Sequence[_FrozenNeuron]], columns: list[list[float]]
+) -> list[list[float]]:
+    """Many inputs at once, one column per input feature (column j = feature j of every point).
+
+    Each neuron computes what ``Neuron.__call__`` computes — b, then + w·x term by term, then the
+    activation — for every point at once: the same operations in the same order, so the same bits,
+    with one list comprehension per weight instead of one Python-level loop per point.
+    """
     for layer in layers:
         out = []
         for b, ws, f in layer:
-            act = b
-            for w, xi in zip(ws, x, strict=True):
-                act = act + w * xi
-            if act - act != 0.0:  # inf or NaN: where the Value forward raises, so do we
-                raise OverflowError(f"a pre-activation overflows a float (gives {act!r})")
-            out.append(act if f is None else f(act))
-        x = out
-    return x
+            act = [b] * len(columns[0])
+            for w, column in zip(ws, columns, strict=True):
+                act = [a + w * xi for a, xi in zip(act, column, strict=True)]
+            if not all(map(math.isfinite, act)):  # where the Value forward raises, so do we
+                bad = next(z for z in act if not math.isfinite(z))
+                raise OverflowError(f"a pre-activation overflows a float (gives {bad!r})")
+            out.append(f(act))
+        columns = out
+    return columns
