@@ -112,15 +112,23 @@ class MLP(Module):
 
     def evaluate_many(self, points: Iterable[Sequence[float]]) -> list[float | list[float]]:
         """``evaluate`` for each point, reading the parameters once (they must not change meanwhile)."""
+        outputs = self.evaluate_layers(points)[-1]
+        if len(outputs) == 1:
+            return list(outputs[0])
+        return [list(row) for row in zip(*outputs, strict=True)]
+
+    def evaluate_layers(self, points: Iterable[Sequence[float]]) -> list[list[list[float]]]:
+        """Every neuron's output at every point, graph-free: ``result[layer][neuron][point]``.
+
+        The last layer's outputs are what ``evaluate_many`` returns; the hidden ones show what each
+        unit computes (e.g. its own heat map over a grid). Bit for bit the ``Value`` forward's data.
+        """
         layers = [[_frozen(n) for n in layer.neurons] for layer in self.layers]
         nin = len(self.layers[0].neurons[0].w)
         rows = [_float_inputs(x, nin) for x in points]
         if not rows:
-            return []
-        outputs = _evaluate_columns(layers, [list(column) for column in zip(*rows, strict=True)])
-        if len(outputs) == 1:
-            return list(outputs[0])
-        return [list(row) for row in zip(*outputs, strict=True)]
+            return [[[] for _ in layer] for layer in layers]
+        return _evaluate_columns(layers, [list(column) for column in zip(*rows, strict=True)])
 
     def parameters(self) -> list[Value]:
         return [p for layer in self.layers for p in layer.parameters()]
@@ -159,18 +167,19 @@ def _float_inputs(x: Sequence[float], nin: int) -> list[float]:
 
 def _evaluate_layers(layers: Sequence[Sequence[_FrozenNeuron]], x: list[float]) -> list[float]:
     """One input vector through ``layers``; see ``_evaluate_columns``."""
-    return [column[0] for column in _evaluate_columns(layers, [[xi] for xi in x])]
+    return [column[0] for column in _evaluate_columns(layers, [[xi] for xi in x])[-1]]
 
 
 def _evaluate_columns(
     layers: Sequence[Sequence[_FrozenNeuron]], columns: list[list[float]]
-) -> list[list[float]]:
+) -> list[list[list[float]]]:
     """Many inputs at once, one column per input feature (column j = feature j of every point).
 
     Each neuron computes what ``Neuron.__call__`` computes — b, then + w·x term by term, then the
     activation — for every point at once: the same operations in the same order, so the same bits,
     with one list comprehension per weight instead of one Python-level loop per point.
     """
+    outputs = []
     for layer in layers:
         out = []
         for b, ws, f in layer:
@@ -182,4 +191,5 @@ def _evaluate_columns(
                 raise OverflowError(f"a pre-activation overflows a float (gives {bad!r})")
             out.append(f(act))
         columns = out
-    return columns
+        outputs.append(out)
+    return outputs

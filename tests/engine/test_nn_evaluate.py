@@ -101,3 +101,19 @@ def test_evaluate_rejects_a_non_finite_input() -> None:
     random.seed(1)
     with pytest.raises(ValueError, match="finite"):
         MLP(2, [2, 1]).evaluate([float("nan"), 0.0])
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_evaluate_layers_gives_every_hidden_neurons_value_forward(activation: Activation) -> None:
+    random.seed(11)
+    mlp = MLP(2, [3, 4, 1], activation=activation)
+    points = [[0.5, -1.0], [1.5, 0.25], [-2.0, -0.75]]
+    layers = mlp.evaluate_layers(points)
+    assert [len(layer) for layer in layers] == [3, 4, 1]
+    for k, x in enumerate(points):
+        inputs: list[float] = x
+        for layer, outputs in zip(mlp.layers, layers, strict=True):
+            values = [n(inputs).data for n in layer.neurons]
+            assert [column[k].hex() for column in outputs] == [v.hex() for v in values]
+            inputs = values
+    assert mlp.evaluate_layers([]) == [[[], [], []], [[], [], [], []], [[]]]
