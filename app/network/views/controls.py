@@ -94,7 +94,8 @@ class Transport(Part):
         )
         self.status.object = (
             f'<div class="mg-muted" data-testid="net-status" data-steps="{result.steps}" '
-            f'data-train-accuracy="{result.train.accuracy}">{escape(status)}</div>'
+            f'data-points="{len(result.points)}" data-train-accuracy="{result.train.accuracy}">'
+            f"{escape(status)}</div>"
         )
 
     def __panel__(self) -> pn.viewable.Viewable:

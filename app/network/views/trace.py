@@ -104,7 +104,8 @@ class TracePanel(Part):
                 )
         header = "".join(f"<th>{escape(c)}</th>" for c in columns)
         self.table.object = (
-            f'<div data-testid="net-trace" data-index="{trace.index}"><p>{escape(head)}</p>'
+            f'<div data-testid="net-trace" data-index="{trace.index}" data-x1="{data_value(p.x1)}" '
+            f'data-x2="{data_value(p.x2)}"><p>{escape(head)}</p>'
             f'<table class="mg-table"><tr>{header}</tr>{"".join(rows)}</table></div>'
         )
 
