@@ -40,9 +40,9 @@ class Transport(Part):
     """Step, Play/Pause, Reset, and one line saying where training stands (seed included)."""
 
     def _build(self) -> None:
-        self.step_button = pn.widgets.Button(button_type="primary", css_classes=["mg-net-step"], min_width=80)
-        self.play_button = pn.widgets.Button(button_type="success", css_classes=["mg-net-play"], min_width=90)
-        self.reset_button = pn.widgets.Button(button_type="light", css_classes=["mg-net-reset"], min_width=90)
+        self.step_button = pn.widgets.Button(color="primary", css_classes=["mg-net-step"], min_width=80)
+        self.play_button = pn.widgets.Button(color="success", css_classes=["mg-net-play"], min_width=90)
+        self.reset_button = pn.widgets.Button(color="light", css_classes=["mg-net-reset"], min_width=90)
         self.step_button.on_click(lambda _e: self.step())
         self.play_button.on_click(lambda _e: self.toggle_play())
         self.reset_button.on_click(lambda _e: self.model.reset())
@@ -64,7 +64,7 @@ class Transport(Part):
 
     def _on_playing(self, _event: object) -> None:
         self.play_button.name = text("net_pause" if self.model.playing else "net_play", self.lang)
-        self.play_button.button_type = "warning" if self.model.playing else "success"
+        self.play_button.color = "warning" if self.model.playing else "success"
 
     def _show_notices(self) -> None:
         items = "".join(

@@ -60,10 +60,10 @@ class DataPlot(Part):
         fig.on_event(Tap, self._on_tap)
         self.figure = fig
         self.mode = pn.widgets.RadioButtonGroup(
-            options=list(CLICK_MODES), value="edit", button_type="light", css_classes=["mg-net-mode"]
+            options=list(CLICK_MODES), value="edit", color="light", css_classes=["mg-net-mode"]
         )
         self.add_class = pn.widgets.RadioButtonGroup(
-            options=[0, 1], value=self.model.add_label, button_type="light", css_classes=["mg-net-class"]
+            options=[0, 1], value=self.model.add_label, color="light", css_classes=["mg-net-class"]
         )
         self.add_class.link(self.model, value="add_label")
         self.mode.param.watch(self._on_mode, "value")

@@ -33,7 +33,7 @@ class TracePanel(Part):
         self.which = pn.widgets.Select(
             options={"1": 0}, value=0, css_classes=["mg-net-open-which"], width=160
         )
-        self.open = pn.widgets.Button(button_type="primary", css_classes=["mg-net-open"])
+        self.open = pn.widgets.Button(color="primary", css_classes=["mg-net-open"])
         self.open.on_click(lambda _e: self.open_neuron())
 
     def _on_point(self, event: object) -> None:
