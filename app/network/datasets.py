@@ -1,8 +1,8 @@
 """Two-class 2-D data sets made from a seed, with no numpy or scikit-learn: the same points everywhere.
 
 Every generator returns ``n`` points inside ``DOMAIN`` × ``DOMAIN``, ⌈n/2⌉ of class 0 and ⌊n/2⌋ of
-class 1, drawn from ``random.Random(seed)`` (so CPython and Pyodide give the same points). ``noise``
-is the standard deviation of the Gaussian jitter added to each coordinate.
+class 1, drawn from ``random.Random(seed)`` and rounded to 6 decimals (so CPython and Pyodide give the
+same points). ``noise`` is the standard deviation of the Gaussian jitter added to each coordinate.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ DOMAIN = (-2.0, 2.0)  # both axes: where points live and where the boundary is d
 N_BOUNDS = (20, 300)
 NOISE_BOUNDS = (0.0, 0.5)
 TEST_FRACTION = 0.2
+DECIMALS = 6
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,12 @@ def clamp_to_domain(x: float) -> float:
     return min(max(x, lo), hi)
 
 
+def _rounded(x: float) -> float:
+    """Within the plot, to 6 decimals: the last bits of cos, sin and log (inside ``gauss``) differ
+    between C libraries, and rounding makes CPython and Pyodide draw the very same points."""
+    return round(clamp_to_domain(x), DECIMALS)
+
+
 def make_dataset(kind: str, n: int, noise: float, seed: int) -> tuple[Point, ...]:
     """``n`` points of data set ``kind``, classes balanced and interleaved, a ``TEST_FRACTION`` held out.
 
@@ -105,7 +112,7 @@ def make_dataset(kind: str, n: int, noise: float, seed: int) -> tuple[Point, ...
         for i in range(count):
             x1, x2 = generate(label, rng)
             x1, x2 = x1 + rng.gauss(0.0, noise), x2 + rng.gauss(0.0, noise)
-            points.append(Point(clamp_to_domain(x1), clamp_to_domain(x2), label, i in held_out))
+            points.append(Point(_rounded(x1), _rounded(x2), label, i in held_out))
         by_class.append(points)
     zeros, ones = by_class
     mixed = [p for pair in zip(zeros, ones, strict=False) for p in pair]

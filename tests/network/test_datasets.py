@@ -37,23 +37,24 @@ def test_points_stay_inside_the_plot_even_with_the_most_noise(kind: str) -> None
 
 
 def test_without_noise_each_data_set_has_its_shape() -> None:
+    near = 2e-6  # coordinates are rounded to 6 decimals
     # circles: class 0 on the radius-1.5 circle, class 1 on the radius-0.6 one
     for p in make_dataset("circles", 40, 0.0, 1):
-        assert math.hypot(p.x1, p.x2) == pytest.approx(1.5 if p.label == 0 else 0.6)
+        assert math.hypot(p.x1, p.x2) == pytest.approx(1.5 if p.label == 0 else 0.6, abs=near)
     # xor: class 1 where both coordinates share a sign
     for p in make_dataset("xor", 40, 0.0, 1):
         assert (p.x1 * p.x2 > 0) == (p.label == 1)
     # linear: class 1 above x1 + x2 = 0, with a margin
     for p in make_dataset("linear", 40, 0.0, 1):
         margin = (p.x1 + p.x2) / math.sqrt(2.0)
-        assert margin >= 0.2 - 1e-12 if p.label == 1 else margin <= -0.2 + 1e-12
+        assert margin >= 0.2 - near if p.label == 1 else margin <= -0.2 + near
     # moons: micrograd's two half circles of radius 1, centred at (−0.5, −0.25) and (0.5, 0.25)
     for p in make_dataset("moons", 40, 0.0, 1):
         centre = (-0.5, -0.25) if p.label == 0 else (0.5, 0.25)
-        assert math.hypot(p.x1 - centre[0], p.x2 - centre[1]) == pytest.approx(1.0)
+        assert math.hypot(p.x1 - centre[0], p.x2 - centre[1]) == pytest.approx(1.0, abs=near)
     # spiral: the two arms are half a turn apart
     for p in make_dataset("spiral", 40, 0.0, 1):
-        assert math.hypot(p.x1, p.x2) <= 1.8 + 1e-12
+        assert math.hypot(p.x1, p.x2) <= 1.8 + near
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,8 @@ def test_without_noise_each_data_set_has_its_shape() -> None:
 def test_bad_arguments_are_named(args: tuple[str, int, float, int], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         make_dataset(*args)
+
+
+def test_coordinates_have_at_most_six_decimals() -> None:
+    for p in make_dataset("spiral", 50, 0.3, 2):
+        assert p.x1 == round(p.x1, 6) and p.x2 == round(p.x2, 6)
