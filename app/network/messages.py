@@ -38,6 +38,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "net_class_label": {"en": "Class of a new point", "fr": "Classe d'un nouveau point"},
     "net_class_0": {"en": "orange (0)", "fr": "orange (0)"},
     "net_class_1": {"en": "blue (1)", "fr": "bleu (1)"},
+    "net_add_point": {"en": "Add a point at (x1, x2)", "fr": "Ajouter un point en (x1 ; x2)"},
     "net_legend": {
         "en": "Filled: training points. Hollow: held-out test points. Background: the network's score "
         "(blue > 0 → class 1, orange < 0 → class 0).",
@@ -113,6 +114,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "neurone|z = w·x + b|sortie|∂perte/∂b|∂perte/∂w",
     },
     "net_open_neuron": {"en": "Open in the neuron view", "fr": "Ouvrir dans la vue du neurone"},
+    "net_remove_point": {"en": "Remove this point", "fr": "Retirer ce point"},
     "net_open_which": {"en": "First-layer neuron", "fr": "Neurone de la première couche"},
     # notices
     "net_diverged_grads": {

@@ -152,3 +152,16 @@ def test_numbers_are_short_and_never_nan() -> None:
     assert text("net_diverged_loss", "fr", lr=0.5, loss=1e13).endswith("taux d'apprentissage.")
     assert "0,5" in text("net_diverged_loss", "fr", lr=0.5, loss=1e13)
     assert "nan" not in text("net_diverged_loss", "en", lr=math.nan, loss=math.inf)
+
+
+def test_the_keyboard_can_add_a_point_and_remove_the_traced_one(view: NetworkView) -> None:
+    plot, model = view.data_plot, view.model
+    plot.new_x1.value, plot.new_x2.value = 1.5, -1.25
+    model.add_label = 0
+    plot.add_button.clicks += 1
+    last = model.current.points[-1]
+    assert (last.x1, last.x2, last.label) == (1.5, -1.25, 0)
+    view.trace.point.value = len(model.current.points) - 1  # typed in the "#" field
+    assert model.selected == 100 and view.trace.remove.visible
+    view.trace.remove.clicks += 1
+    assert len(model.current.points) == 100 and model.selected is None

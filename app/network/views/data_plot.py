@@ -67,10 +67,19 @@ class DataPlot(Part):
         )
         self.add_class.link(self.model, value="add_label")
         self.mode.param.watch(self._on_mode, "value")
+        # the keyboard's way to add a point
+        lo, hi = DOMAIN
+        self.new_x1 = pn.widgets.FloatInput(label="x1", value=0.0, start=lo, end=hi, step=0.1, width=90)
+        self.new_x2 = pn.widgets.FloatInput(label="x2", value=0.0, start=lo, end=hi, step=0.1, width=90)
+        self.add_button = pn.widgets.Button(css_classes=["mg-net-add"], align="end")
+        self.add_button.on_click(
+            lambda _e: self.model.add_point(self.new_x1.value or 0.0, self.new_x2.value or 0.0)
+        )
         self.legend = pn.pane.HTML(sizing_mode="stretch_width", margin=(0, 8))
 
     def _on_mode(self, _event: object) -> None:
-        self.add_class.visible = self.mode.value == "edit"
+        editing = self.mode.value == "edit"
+        self.add_class.visible = self.new_x1.visible = self.new_x2.visible = self.add_button.visible = editing
 
     def click(self, x1: float, x2: float) -> None:
         """What a click at (x1, x2) does: edit mode removes the point there or adds one; trace mode
@@ -96,16 +105,13 @@ class DataPlot(Part):
             f'<div class="mg-muted" style="font-size:12px">{escape(text("net_legend", lang))}</div>'
         )
         self.figure.title.text = text("net_data_title", lang)
+        self.add_button.name = text("net_add_point", lang)
 
     def update(self, result: NetworkResult) -> None:
-        points = result.points
         self.boundary_source.data = {"image": [boundary_image(result)]}
-        if points is self._shown_points:  # Play changes the boundary, not the points: send nothing
-            points = ()
-        else:
-            self._shown_points = points
-        if points or not result.points:
-            self._show_points(points)
+        if result.points is not self._shown_points:  # Play changes the boundary, not the points
+            self._shown_points = result.points
+            self._show_points(result.points)
         trace = result.trace
         ring = {"x1": [trace.point.x1], "x2": [trace.point.x2]} if trace else {"x1": [], "x2": []}
         if ring != self.ring_source.data:
@@ -126,5 +132,6 @@ class DataPlot(Part):
             pn.Row(self.mode, self.add_class, sizing_mode="stretch_width"),
             pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"),
             self.legend,
+            pn.Row(self.new_x1, self.new_x2, self.add_button),
             sizing_mode="stretch_width",
         )

@@ -35,6 +35,12 @@ class TracePanel(Part):
         )
         self.open = pn.widgets.Button(color="primary", css_classes=["mg-net-open"])
         self.open.on_click(lambda _e: self.open_neuron())
+        self.remove = pn.widgets.Button(css_classes=["mg-net-remove"])
+        self.remove.on_click(lambda _e: self._remove())
+
+    def _remove(self) -> None:
+        if self.model.selected is not None:
+            self.model.remove_point(self.model.selected)
 
     def _on_point(self, event: object) -> None:
         value = self.point.value
@@ -53,6 +59,7 @@ class TracePanel(Part):
         self.point.name = "#"
         self.which.name = text("net_open_which", lang)
         self.open.name = text("net_open_neuron", lang)
+        self.remove.name = text("net_remove_point", lang)
 
     def update(self, result: NetworkResult) -> None:
         lang = self.lang
@@ -61,9 +68,11 @@ class TracePanel(Part):
         options = {str(i + 1): i for i in range(first)}
         if self.which.options != options:
             self.which.options = options
-        self.point.end = max(len(result.points) - 1, 0)
-        can_open = trace is not None and self.on_open_neuron is not None
-        self.which.visible = self.open.visible = can_open
+        end = max(len(result.points) - 1, 0)
+        if self.point.end != end:
+            self.point.end = end
+        self.which.visible = self.open.visible = trace is not None and self.on_open_neuron is not None
+        self.remove.visible = trace is not None
         if trace is None:
             self.table.object = (
                 f'<div class="mg-muted" data-testid="net-trace">{escape(text("net_trace_hint", lang))}</div>'
@@ -115,6 +124,7 @@ class TracePanel(Part):
             self.point,
             self.table,
             pn.Row(self.which, self.open, sizing_mode="stretch_width"),
+            self.remove,
             sizing_mode="stretch_width",
         )
 
