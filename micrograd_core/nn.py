@@ -125,10 +125,10 @@ class MLP(Module):
         """
         layers = [[_frozen(n) for n in layer.neurons] for layer in self.layers]
         nin = len(self.layers[0].neurons[0].w)
-        rows = [_float_inputs(x, nin) for x in points]
+        rows = list(points)
         if not rows:
             return [[[] for _ in layer] for layer in layers]
-        return _evaluate_columns(layers, [list(column) for column in zip(*rows, strict=True)])
+        return _evaluate_columns(layers, _float_columns(rows, nin))
 
     def parameters(self) -> list[Value]:
         return [p for layer in self.layers for p in layer.parameters()]
@@ -163,6 +163,19 @@ def _float_inputs(x: Sequence[float], nin: int) -> list[float]:
         if v - v != 0.0:
             raise ValueError(f"inputs must be finite numbers, got {v!r}")
     return values
+
+
+def _float_columns(rows: list[Sequence[float]], nin: int) -> list[list[float]]:
+    """The inputs of many points as ``nin`` columns of floats, checked like ``_float_inputs``."""
+    for x in rows:
+        if len(x) != nin:
+            raise ValueError(f"the network expects {nin} inputs, got {len(x)}")
+    columns = [list(map(float, column)) for column in zip(*rows, strict=True)]
+    for column in columns:
+        if not all(map(math.isfinite, column)):
+            bad = next(v for v in column if not math.isfinite(v))
+            raise ValueError(f"inputs must be finite numbers, got {bad!r}")
+    return columns
 
 
 def _evaluate_layers(layers: Sequence[Sequence[_FrozenNeuron]], x: list[float]) -> list[float]:

@@ -94,6 +94,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "atteint) : {units}.",
     },
     "net_unit": {"en": "layer {layer}, neuron {neuron}", "fr": "couche {layer}, neurone {neuron}"},
+    "net_unit_short": {"en": "L{layer} n{neuron}", "fr": "C{layer} n{neuron}"},
     "net_unit_title": {"en": "What {unit} computes", "fr": "Ce que calcule {unit}"},
     "net_unit_hint": {
         "en": "Tap a hidden neuron in the diagram to see its output over the plane.",
@@ -110,8 +111,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Point ({x1} ; {x2}), classe {label} ({split}) : score s = {score}, sa perte = {loss}.",
     },
     "net_trace_columns": {
-        "en": "neuron|z = w·x + b|output|∂loss/∂b|∂loss/∂w",
-        "fr": "neurone|z = w·x + b|sortie|∂perte/∂b|∂perte/∂w",
+        "en": "neuron (L = layer)|z = w·x + b|output|∂loss/∂b|∂loss/∂w1, ∂loss/∂w2, …",
+        "fr": "neurone (C = couche)|z = w·x + b|sortie|∂perte/∂b|∂perte/∂w1, ∂perte/∂w2, …",
     },
     "net_open_neuron": {"en": "Open in the neuron view", "fr": "Ouvrir dans la vue du neurone"},
     "net_remove_point": {"en": "Remove this point", "fr": "Retirer ce point"},

@@ -117,3 +117,13 @@ def test_evaluate_layers_gives_every_hidden_neurons_value_forward(activation: Ac
             assert [column[k].hex() for column in outputs] == [v.hex() for v in values]
             inputs = values
     assert mlp.evaluate_layers([]) == [[[], [], []], [[], [], [], []], [[]]]
+
+
+def test_evaluate_many_checks_every_point() -> None:
+    random.seed(2)
+    mlp = MLP(2, [2, 1])
+    with pytest.raises(ValueError, match="expects 2 inputs, got 3"):
+        mlp.evaluate_many([[0.0, 1.0], [0.0, 1.0, 2.0]])
+    with pytest.raises(ValueError, match="finite numbers, got inf"):
+        mlp.evaluate_many([[0.0, 1.0], [float("inf"), 1.0]])
+    assert mlp.evaluate_many([(1, 2)]) == mlp.evaluate_many([[1.0, 2.0]])  # ints are read as floats

@@ -16,6 +16,11 @@ from ..neuron_link import neuron_query
 from .base import Part
 
 OpenNeuron = Callable[[dict[str, str]], None]
+TABLE_CSS = """
+td.mg-dw { text-align: left !important; font-size: 11px; white-space: normal;
+           font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+td.mg-dw span { display: inline-block; min-width: 4.5em; }
+"""
 
 
 class TracePanel(Part):
@@ -27,7 +32,7 @@ class TracePanel(Part):
 
     def _build(self) -> None:
         self.title = html_pane()
-        self.table = html_pane()
+        self.table = html_pane(TABLE_CSS)
         self.point = pn.widgets.IntInput(value=None, start=0, css_classes=["mg-net-trace-index"], width=120)
         self.point.param.watch(self._on_point, "value")
         self.which = pn.widgets.Select(
@@ -100,7 +105,7 @@ class TracePanel(Part):
                 name = (
                     text("net_output", lang)
                     if li == last
-                    else text("net_unit", lang, layer=li + 1, neuron=ni + 1)
+                    else text("net_unit_short", lang, layer=li + 1, neuron=ni + 1)
                 )
                 dw = " ".join(_grad(g, lang) for g in grads[:-1])
                 rows.append(
@@ -109,7 +114,7 @@ class TracePanel(Part):
                     f'<td class="mg-num" data-value="{data_value(trace.out[li][ni])}">'
                     f"{escape(number(trace.out[li][ni], lang))}</td>"
                     f'<td class="mg-num {sign_class(grads[-1])}">{escape(number(grads[-1], lang, 3))}</td>'
-                    f'<td class="mg-num">{dw}</td></tr>'
+                    f'<td class="mg-dw">{dw}</td></tr>'
                 )
         header = "".join(f"<th>{escape(c)}</th>" for c in columns)
         self.table.object = (
