@@ -39,4 +39,7 @@ def lazy(module: str, attribute: str = "make") -> Make:
     return make
 
 
-VIEWS: tuple[ViewEntry, ...] = (ViewEntry("neuron", "view_neuron", lazy("app.neuron.page")),)
+VIEWS: tuple[ViewEntry, ...] = (
+    ViewEntry("neuron", "view_neuron", lazy("app.neuron.page")),
+    ViewEntry("network", "view_network", lazy("app.network.page", "make_view")),
+)

@@ -7,11 +7,10 @@ the page's.
 
 from __future__ import annotations
 
-from ..formatting import fmt
-from ..notices import Notice
+from ..common.formatting import fmt
+from ..common.notices import Notice
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "net_view_name": {"en": "Network", "fr": "Réseau"},
     "net_title": {
         "en": "A small network learns your data, live",
         "fr": "Un petit réseau apprend vos données, en direct",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import param
 
-from ..notices import Notice
+from ..common.notices import Notice
 from .datasets import DATASETS, DOMAIN, N_BOUNDS, NOISE_BOUNDS, Point, clamp_to_domain, make_dataset
 from .query import BATCH_BOUNDS, L2_BOUNDS, LR_BOUNDS, QUERY_KEYS, SEED_BOUNDS, parse_query, to_query
 from .training import (
@@ -66,17 +66,25 @@ class NetworkResult:
 class NetworkModel(param.Parameterized):
     """A small MLP learning two-class 2-D data with Step / Play / Reset, its data editable by clicks."""
 
-    dataset = param.Selector(default="moons", objects=list(DATASETS), doc="which data set")
+    dataset: param.Selector[str] = param.Selector(
+        default="moons", objects=list(DATASETS), doc="which data set"
+    )
     n = param.Integer(100, bounds=N_BOUNDS, doc="number of points (a fifth held out for testing)")
     noise = param.Number(0.1, bounds=NOISE_BOUNDS, step=0.01, doc="standard deviation of the jitter")
     layers = param.List(default=[8, 8], item_type=int, doc="neurons of each hidden layer (0–3 layers, 1–8)")
-    activation = param.Selector(default="relu", objects=list(ACTIVATIONS), doc="hidden units' activation")
-    loss = param.Selector(default="svm", objects=list(LOSSES), doc="max-margin (svm) or cross-entropy")
+    activation: param.Selector[str] = param.Selector(
+        default="relu", objects=list(ACTIVATIONS), doc="hidden units' activation"
+    )
+    loss: param.Selector[str] = param.Selector(
+        default="svm", objects=list(LOSSES), doc="max-margin (svm) or cross-entropy"
+    )
     lr = param.Number(0.1, bounds=LR_BOUNDS, step=0.01, doc="learning rate η")
     l2 = param.Number(1e-4, bounds=L2_BOUNDS, step=1e-4, doc="L2 strength α: the loss adds α·Σw²")
     batch = param.Integer(0, bounds=BATCH_BOUNDS, doc="points per step; 0 = every training point")
     seed = param.Integer(1, bounds=SEED_BOUNDS, doc="seed of the data, the initial weights, the batches")
-    add_label = param.Selector(default=1, objects=[0, 1], doc="class of a point added by a click")
+    add_label: param.Selector[int] = param.Selector(
+        default=1, objects=[0, 1], doc="class of a point added by a click"
+    )
 
     selected = param.Parameter(default=None, doc="index of the traced point, or None")
     selected_unit = param.Parameter(default=None, doc="(layer, neuron) of the hidden unit shown, or None")
@@ -85,7 +93,7 @@ class NetworkModel(param.Parameterized):
     result = param.ClassSelector(class_=NetworkResult, doc="what the engine computed for the current state")
 
     def __init__(self, **params: object) -> None:
-        super().__init__(**params)
+        super().__init__(**params)  # type: ignore[no-untyped-call]  # param's __init__ is unannotated
         self._points = make_dataset(self.dataset, self.n, self.noise, self.seed)
         self._history: tuple[HistoryEntry, ...] = ()
         self._play_steps = 0

@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..notices import Notice
+from ..common.notices import Notice
 from .datasets import DATASETS, N_BOUNDS, NOISE_BOUNDS
 from .training import ACTIVATIONS, LOSSES, MAX_HIDDEN_LAYERS, NEURONS_BOUNDS
 
@@ -21,9 +21,9 @@ QUERY_KEYS: dict[str, str] = {
     "n": "n",
     "noise": "noise",
     "layers": "layers",
-    "act": "activation",
+    "activation": "activation",  # not "act" and "lr": the neuron view's keys (one address serves both)
     "loss": "loss",
-    "lr": "lr",
+    "eta": "lr",
     "l2": "l2",
     "batch": "batch",
     "seed": "seed",
@@ -32,9 +32,9 @@ LR_BOUNDS = (0.001, 10.0)
 L2_BOUNDS = (0.0, 0.1)
 BATCH_BOUNDS = (0, 300)  # 0: full batch, written "full"
 SEED_BOUNDS = (0, 999_999)
-FLOAT_KEYS: dict[str, tuple[float, float]] = {"noise": NOISE_BOUNDS, "lr": LR_BOUNDS, "l2": L2_BOUNDS}
+FLOAT_KEYS: dict[str, tuple[float, float]] = {"noise": NOISE_BOUNDS, "eta": LR_BOUNDS, "l2": L2_BOUNDS}
 INT_KEYS: dict[str, tuple[int, int]] = {"n": N_BOUNDS, "batch": BATCH_BOUNDS, "seed": SEED_BOUNDS}
-CHOICE_KEYS: dict[str, tuple[str, ...]] = {"dataset": DATASETS, "act": ACTIVATIONS, "loss": LOSSES}
+CHOICE_KEYS: dict[str, tuple[str, ...]] = {"dataset": DATASETS, "activation": ACTIVATIONS, "loss": LOSSES}
 MAX_SHOWN = 40  # characters of a bad value quoted back in a notice
 
 

@@ -6,18 +6,27 @@ browser's (asyncio), so the same code animates both the served and the static ap
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import panel as pn
 import param
-
-from .model import NeuronModel
+from param.parameterized import Parameters
 
 FRAME_MS = 200
+
+
+class Playable(Protocol):
+    """A state with Play: a watchable ``playing`` flag and one animation frame, ``play_tick()``."""
+
+    param: Parameters
+
+    def play_tick(self) -> None: ...
 
 
 class Player:
     """Starts a periodic ``model.play_tick`` when Play is pressed and stops it on pause or stop."""
 
-    def __init__(self, model: NeuronModel, period_ms: int = FRAME_MS) -> None:
+    def __init__(self, model: Playable, period_ms: int = FRAME_MS) -> None:
         self.model = model
         self.period_ms = period_ms
         self._callback: pn.io.callbacks.PeriodicCallback | None = None

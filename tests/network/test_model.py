@@ -160,8 +160,8 @@ def test_query_items_reproduce_the_run() -> None:
     model.param.update(lr=0.3, l2=0.001, batch=16, seed=42)
     items = model.query_items()
     assert items == {
-        "dataset": "xor", "n": "60", "noise": "0.2", "layers": "4-2", "act": "tanh", "loss": "bce",
-        "lr": "0.3", "l2": "0.001", "batch": "16", "seed": "42",
+        "dataset": "xor", "n": "60", "noise": "0.2", "layers": "4-2", "activation": "tanh", "loss": "bce",
+        "eta": "0.3", "l2": "0.001", "batch": "16", "seed": "42",
     }  # fmt: skip
     other = NetworkModel()
     other.apply_query(items)
@@ -180,13 +180,14 @@ def test_full_batch_and_no_hidden_layer_in_the_url() -> None:
     ("query", "expected", "notice"),
     [
         ({"n": "5000"}, {"n": 300}, "net_url_clamped"),
-        ({"lr": "-1"}, {"lr": 0.001}, "net_url_clamped"),
+        ({"eta": "-1"}, {"lr": 0.001}, "net_url_clamped"),
         ({"layers": "20-8-8-8"}, {"layers": [8, 8, 8]}, "net_url_layers"),
         ({"layers": "8-x"}, {}, "net_url_bad_value"),
         ({"layers": "__import__('os')"}, {}, "net_url_bad_value"),
-        ({"lr": "nan"}, {}, "net_url_bad_value"),
+        ({"eta": "nan"}, {}, "net_url_bad_value"),
         ({"seed": "1.5"}, {}, "net_url_bad_value"),
-        ({"act": "softmax"}, {}, "net_url_bad_value"),
+        ({"activation": "softmax"}, {}, "net_url_bad_value"),
+        ({"act": "tanh", "lr": "0.5", "x1": "3"}, {}, None),  # the neuron view's keys are not ours
         ({"dataset": "MOONS"}, {"dataset": "moons"}, None),
         ({"noise": "1e999"}, {}, "net_url_bad_value"),
     ],

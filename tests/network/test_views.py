@@ -6,7 +6,6 @@ import math
 import re
 import string
 
-import param
 import pytest
 
 from app.network.diagram import diagram, nearest_hidden_unit
@@ -15,10 +14,7 @@ from app.network.model import NetworkModel
 from app.network.neuron_link import neuron_query
 from app.network.page import NetworkView, make_view
 from app.network.training import GRID
-
-
-class Page(param.Parameterized):
-    language = param.Selector(default="en", objects=["en", "fr"])
+from app.page import PageState as Page
 
 
 @pytest.fixture
@@ -165,3 +161,13 @@ def test_the_keyboard_can_add_a_point_and_remove_the_traced_one(view: NetworkVie
     assert model.selected == 100 and view.trace.remove.visible
     view.trace.remove.clicks += 1
     assert len(model.current.points) == 100 and model.selected is None
+
+
+def test_open_in_the_neuron_view_asks_the_page_by_default() -> None:
+    page = Page()
+    view = make_view(page)
+    view.model.selected = 0
+    view.model.play()
+    query = view.trace.open_neuron()
+    assert query is not None and page.request == ("neuron", query)
+    assert not view.model.playing  # the network pauses while the learner looks at its neuron

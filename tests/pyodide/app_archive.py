@@ -13,7 +13,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NETWORK_MODULES = (
     "app/__init__.py",
-    "app/notices.py",
+    "app/common/__init__.py",
+    "app/common/notices.py",
     "app/network/__init__.py",
     "app/network/datasets.py",
     "app/network/training.py",

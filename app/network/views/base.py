@@ -1,10 +1,10 @@
-"""What every part of the network view shares: the model, the page's language, in-place updates."""
+"""What every part of the network view shares: colours, and the common ``View`` of a ``NetworkModel``."""
 
 from __future__ import annotations
 
-import panel as pn
-import param
+from typing import ClassVar
 
+from ...common.view import View
 from ..model import NetworkModel, NetworkResult
 
 CLASS_COLORS = ("#dd6b20", "#2b6cb0")  # class 0 orange, class 1 blue: the neuron view's sign colours
@@ -26,36 +26,17 @@ def diverging_palette(low: str = CLASS_COLORS[0], high: str = CLASS_COLORS[1], s
     return lows + highs
 
 
-class Part(pn.viewable.Viewer):
-    """A piece of the view: ``update(result)`` on every result, ``relabel(lang)`` on a language switch.
+class Part(View[NetworkModel]):
+    """A piece of the network view: draws ``update(result)`` on every new result of the model."""
 
-    ``page`` is anything with a ``language`` parameter ("en" or "fr").
-    """
-
-    model = param.ClassSelector(class_=NetworkModel, doc="the state this part shows")
-
-    def __init__(self, model: NetworkModel, page: param.Parameterized, **params: object) -> None:
-        super().__init__(model=model, **params)
-        self.page = page
-        self._build()
-        self.relabel(self.lang)
-        self.update(model.current)
-        model.param.watch(lambda e: self.update(e.new), "result")
-        page.param.watch(self._on_language, "language")
+    watches: ClassVar[tuple[str, ...]] = ("result",)
 
     @property
-    def lang(self) -> str:
-        return str(self.page.language)
+    def model(self) -> NetworkModel:
+        return self.state
 
-    def _on_language(self, _event: param.parameterized.Event) -> None:
-        self.relabel(self.lang)
-        self.update(self.model.current)
-
-    def _build(self) -> None:
-        raise NotImplementedError
+    def refresh(self) -> None:
+        self.update(self.state.current)
 
     def update(self, result: NetworkResult) -> None:
         raise NotImplementedError
-
-    def relabel(self, lang: str) -> None:
-        """Translate the fixed labels; text made in ``update`` needs nothing."""

@@ -8,7 +8,7 @@ from typing import Any
 import panel as pn
 import param
 
-from ...views.base import html_pane
+from ...common.widgets import HtmlBox
 from ..datasets import DATASETS
 from ..messages import notice_text, number, text
 from ..model import NetworkModel, NetworkResult
@@ -39,15 +39,15 @@ def sync(widget: Any, model: param.Parameterized, name: str) -> None:
 class Transport(Part):
     """Step, Play/Pause, Reset, and one line saying where training stands (seed included)."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         self.step_button = pn.widgets.Button(color="primary", css_classes=["mg-net-step"], min_width=80)
         self.play_button = pn.widgets.Button(color="success", css_classes=["mg-net-play"], min_width=90)
         self.reset_button = pn.widgets.Button(color="light", css_classes=["mg-net-reset"], min_width=90)
         self.step_button.on_click(lambda _e: self.step())
         self.play_button.on_click(lambda _e: self.toggle_play())
         self.reset_button.on_click(lambda _e: self.model.reset())
-        self.status = html_pane()
-        self.notices = html_pane(NOTICE_CSS)
+        self.status = HtmlBox()
+        self.notices = HtmlBox(NOTICE_CSS)
         self.model.param.watch(self._on_playing, "playing")
         self.model.param.watch(lambda _e: self._show_notices(), "notices")
 
@@ -120,7 +120,7 @@ def _percent(x: float | None, lang: str) -> str:
 class Settings(Part):
     """The data set, the network and the optimiser; each widget mirrors one model parameter."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         m: NetworkModel = self.model
         self.dataset = pn.widgets.Select(
             value=m.dataset, options=list(DATASETS), css_classes=["mg-net-dataset"]
@@ -167,12 +167,13 @@ class Settings(Part):
         for widget in (self.depth, *self.widths):
             widget.param.watch(self._layers_from_widgets, "value")
         m.param.watch(lambda _e: self._show_layers(), "layers")
-        self.title = html_pane()
+        self.title = HtmlBox()
 
     def _layers_from_widgets(self, _event: object) -> None:
-        layers = [w.value for w in self.widths[: self.depth.value]]
+        depth = self.depth.value or 0
+        layers = [w.value for w in self.widths[:depth]]
         for k, w in enumerate(self.widths):
-            w.visible = k < self.depth.value
+            w.visible = k < depth
         if layers != self.model.layers:
             self.model.layers = layers
 

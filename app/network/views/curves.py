@@ -7,7 +7,7 @@ import math
 import panel as pn
 from bokeh.models import ColumnDataSource
 
-from ...views.base import plain_figure
+from ...common.widgets import plain_figure
 from ..messages import text
 from ..model import MAX_HISTORY, HistoryEntry, NetworkResult
 from .base import Part
@@ -34,7 +34,7 @@ def history_row(entry: HistoryEntry) -> dict[str, list[float]]:
 class Curves(Part):
     """Two small plots: mean loss and accuracy, train (solid) and test (dashed)."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         self.source = ColumnDataSource(data={c: [] for c in COLUMNS})
         self._shown: tuple[HistoryEntry, ...] = ()
         self.loss_figure = plain_figure(height=170, min_border=4)

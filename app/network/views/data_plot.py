@@ -9,7 +9,7 @@ import panel as pn
 from bokeh.events import Tap
 from bokeh.models import ColumnDataSource, LinearColorMapper
 
-from ...views.base import plain_figure
+from ...common.widgets import plain_figure
 from ..datasets import DOMAIN, Point
 from ..messages import text
 from ..model import NetworkResult
@@ -29,7 +29,7 @@ def boundary_image(result: NetworkResult) -> np.ndarray:
 class DataPlot(Part):
     """Points (filled: training, hollow: test), the boundary heat map, the traced point ringed."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         lo, hi = DOMAIN
         self.boundary_source = ColumnDataSource(data={"image": [np.zeros((GRID, GRID))]})
         self.points_source = ColumnDataSource(

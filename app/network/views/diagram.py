@@ -9,7 +9,7 @@ import panel as pn
 from bokeh.events import Tap
 from bokeh.models import ColumnDataSource, HoverTool
 
-from ...views.base import html_pane, plain_figure
+from ...common.widgets import HtmlBox, plain_figure
 from ..diagram import diagram, nearest_hidden_unit
 from ..messages import number, text
 from ..model import NetworkResult
@@ -31,7 +31,7 @@ def node_color(value: float | None) -> str:
 class Diagram(Part):
     """``nodes``, ``edges`` and ``edge_dots`` sources; the dots carry the edges' hover text."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         self.nodes = ColumnDataSource(
             data={k: [] for k in ("x", "y", "color", "line", "width", "name", "value", "b", "gb")}
         )
@@ -69,7 +69,7 @@ class Diagram(Part):
         )
         fig.on_event(Tap, self._on_tap)
         self.figure = fig
-        self.note = html_pane()
+        self.note = HtmlBox()
 
     def _on_tap(self, event: Tap) -> None:
         if event.x is None or event.y is None:

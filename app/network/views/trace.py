@@ -8,10 +8,11 @@ from html import escape
 
 import panel as pn
 
-from ...formatting import data_value
-from ...views.base import html_pane, sign_class
+from ...common.formatting import data_value
+from ...common.widgets import HtmlBox, sign_class
+from ...page import PageState
 from ..messages import number, text
-from ..model import NetworkResult
+from ..model import NetworkModel, NetworkResult
 from ..neuron_link import neuron_query
 from .base import Part
 
@@ -26,22 +27,27 @@ td.mg-dw span { display: inline-block; min-width: 4.5em; }
 class TracePanel(Part):
     """A table of the traced point's forward values and gradients; "open in the neuron view"."""
 
-    def __init__(self, *args: object, on_open_neuron: OpenNeuron | None = None, **params: object) -> None:
+    def __init__(
+        self, model: NetworkModel, page: PageState, on_open_neuron: OpenNeuron | None = None
+    ) -> None:
         self.on_open_neuron = on_open_neuron
-        super().__init__(*args, **params)  # type: ignore[arg-type]
+        super().__init__(model, page)
 
-    def _build(self) -> None:
-        self.title = html_pane()
-        self.table = html_pane(TABLE_CSS)
+    def build(self) -> None:
+        self.title = HtmlBox()
+        self.table = HtmlBox(TABLE_CSS)
         self.point = pn.widgets.IntInput(value=None, start=0, css_classes=["mg-net-trace-index"], width=120)
         self.point.param.watch(self._on_point, "value")
         self.which = pn.widgets.Select(
             options={"1": 0}, value=0, css_classes=["mg-net-open-which"], width=160
         )
         self.open = pn.widgets.Button(color="primary", css_classes=["mg-net-open"])
-        self.open.on_click(lambda _e: self.open_neuron())
+        self.open.on_click(self._on_open)
         self.remove = pn.widgets.Button(css_classes=["mg-net-remove"])
         self.remove.on_click(lambda _e: self._remove())
+
+    def _on_open(self, _event: object) -> None:
+        self.open_neuron()
 
     def _remove(self) -> None:
         if self.model.selected is not None:
@@ -56,6 +62,7 @@ class TracePanel(Part):
         """Hand the chosen first-layer neuron to the page (``on_open_neuron``); returns its query."""
         query = neuron_query(self.model.current, int(self.which.value))
         if query is not None and self.on_open_neuron is not None:
+            self.model.pause()
             self.on_open_neuron(query)
         return query
 

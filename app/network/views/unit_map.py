@@ -8,7 +8,7 @@ import numpy as np
 import panel as pn
 from bokeh.models import ColumnDataSource, LinearColorMapper
 
-from ...views.base import html_pane, plain_figure
+from ...common.widgets import HtmlBox, plain_figure
 from ..datasets import DOMAIN
 from ..messages import text
 from ..model import NetworkResult
@@ -21,7 +21,7 @@ RANGES = {"relu": (-1.0, 1.0), "tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0)}
 class UnitMap(Part):
     """The selected hidden unit's output grid (``result.unit_grids``), with the data points on top."""
 
-    def _build(self) -> None:
+    def build(self) -> None:
         lo, hi = DOMAIN
         self.source = ColumnDataSource(data={"image": [np.zeros((GRID, GRID))]})
         self.mapper = LinearColorMapper(palette=diverging_palette(), low=-1.0, high=1.0)
@@ -31,7 +31,7 @@ class UnitMap(Part):
             image="image", x=lo, y=lo, dw=hi - lo, dh=hi - lo, source=self.source, color_mapper=self.mapper
         )
         self.figure = fig
-        self.caption = html_pane()
+        self.caption = HtmlBox()
 
     def update(self, result: NetworkResult) -> None:
         unit = result.selected_unit
