@@ -9,6 +9,6 @@ from app.url_sync import UrlSync
 from app.views_registry import VIEWS, ViewEntry, lazy
 
 pn.extension(sizing_mode="stretch_width", design="bootstrap")
-shell = PageShell(PageState(), (*VIEWS, ViewEntry("again", "brand", lazy("app.neuron.page"))))
+shell = PageShell(PageState(), (VIEWS[0], ViewEntry("again", "brand", lazy("app.neuron.page"))))
 UrlSync(shell, pn.state.location)
 shell.servable(title="micrograd-web")
