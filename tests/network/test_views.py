@@ -171,3 +171,13 @@ def test_open_in_the_neuron_view_asks_the_page_by_default() -> None:
     query = view.trace.open_neuron()
     assert query is not None and page.request == ("neuron", query)
     assert not view.model.playing  # the network pauses while the learner looks at its neuron
+
+
+def test_during_play_the_diagram_sends_only_what_changed(view: NetworkView) -> None:
+    edges = view.diagram.edges
+    x0 = edges.data["x0"]
+    view.transport.step()
+    assert edges.data["x0"] is x0  # positions kept: only colours, widths and numbers were sent
+    assert list(edges.data["width"]) != [] and len(edges.data["color"]) == len(x0)
+    view.model.layers = [3]
+    assert len(edges.data["x0"]) == 2 * 3 + 3

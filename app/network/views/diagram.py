@@ -3,6 +3,7 @@ size of their weight; hover shows w and ∂L/∂w; a tap on a hidden neuron show
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 import panel as pn
@@ -70,6 +71,7 @@ class Diagram(Part):
         fig.on_event(Tap, self._on_tap)
         self.figure = fig
         self.note = HtmlBox()
+        self._shape: tuple[tuple[int, ...], str] | None = None
 
     def _on_tap(self, event: Tap) -> None:
         if event.x is None or event.y is None:
@@ -98,38 +100,56 @@ class Diagram(Part):
         def show(x: float | None) -> str:
             return "—" if x is None else number(x, lang)
 
-        self.nodes.data = {
-            "x": [n.x for n in nodes],
-            "y": [n.y for n in nodes],
+        shape = (result.config.hidden, lang)  # what fixes positions and names
+        fixed = shape == self._shape
+        self._shape = shape
+        nodes_data: dict[str, Sequence[object]] = {
             "color": [node_color(n.value) for n in nodes],
             "line": [DEAD if n.dead else "#1a202c" for n in nodes],
             "width": [4 if n.dead or (n.column - 1, n.index) == selected else 1 for n in nodes],
-            "name": [name(n.column, n.index) for n in nodes],
             "value": [show(n.value) for n in nodes],
             "b": [show(n.bias) for n in nodes],
             "gb": [show(n.bias_grad) for n in nodes],
         }
         largest = max((abs(e.weight) for e in edges), default=1.0) or 1.0
-        self.edges.data = {
-            "x0": [e.source.x for e in edges],
-            "y0": [e.source.y for e in edges],
-            "x1": [e.target.x for e in edges],
-            "y1": [e.target.y for e in edges],
-            "color": [CLASS_COLORS[e.weight > 0] for e in edges],
+        colors = [CLASS_COLORS[e.weight > 0] for e in edges]
+        edges_data: dict[str, Sequence[object]] = {
+            "color": colors,
             "width": [0.5 + 5.0 * abs(e.weight) / largest for e in edges],
         }
-        # hover dots at 3/4 of each edge, where the edges into one neuron are apart
-        self.edge_dots.data = {
-            "x": [e.source.x + 0.75 * (e.target.x - e.source.x) for e in edges],
-            "y": [e.source.y + 0.75 * (e.target.y - e.source.y) for e in edges],
-            "color": [CLASS_COLORS[e.weight > 0] for e in edges],
-            "name": [
-                f"{name(e.source.column, e.source.index)} → {name(e.target.column, e.target.index)}"
-                for e in edges
-            ],
+        dots_data: dict[str, Sequence[object]] = {
+            "color": colors,
             "w": [number(e.weight, lang) for e in edges],
             "g": [number(e.grad, lang) for e in edges],
         }
+        if fixed:  # during Play only colours, widths and numbers change: send those columns alone
+            self.nodes.data.update(nodes_data)
+            self.edges.data.update(edges_data)
+            self.edge_dots.data.update(dots_data)
+        else:
+            self.nodes.data = {
+                "x": [n.x for n in nodes],
+                "y": [n.y for n in nodes],
+                "name": [name(n.column, n.index) for n in nodes],
+                **nodes_data,
+            }
+            self.edges.data = {
+                "x0": [e.source.x for e in edges],
+                "y0": [e.source.y for e in edges],
+                "x1": [e.target.x for e in edges],
+                "y1": [e.target.y for e in edges],
+                **edges_data,
+            }
+            # hover dots at 3/4 of each edge, where the edges into one neuron are apart
+            self.edge_dots.data = {
+                "x": [e.source.x + 0.75 * (e.target.x - e.source.x) for e in edges],
+                "y": [e.source.y + 0.75 * (e.target.y - e.source.y) for e in edges],
+                "name": [
+                    f"{name(e.source.column, e.source.index)} → {name(e.target.column, e.target.index)}"
+                    for e in edges
+                ],
+                **dots_data,
+            }
         dead = ", ".join(text("net_unit", lang, layer=li + 1, neuron=ni + 1) for li, ni in result.dead)
         hint = f'<div class="mg-muted" style="font-size:12px">{escape(text("net_diagram_hint", lang))}</div>'
         warning = (
