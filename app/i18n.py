@@ -21,6 +21,7 @@ MESSAGE_MODULES: tuple[str, ...] = (
     "app.messages",  # the page's own
     "app.neuron.messages",
     "app.lab.messages",
+    "app.network.messages",
 )  # each defines MESSAGES: key -> {"en": …, "fr": …}; a new view adds its module here
 CATALOGUES: tuple[dict[str, dict[str, str]], ...] = tuple(
     import_module(name).MESSAGES for name in MESSAGE_MODULES

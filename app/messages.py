@@ -5,6 +5,7 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # views, as the switcher names them
     "view_neuron": {"en": "One neuron", "fr": "Un neurone"},
+    "view_network": {"en": "A network", "fr": "Un réseau"},
     "brand": {"en": "micrograd-web", "fr": "micrograd-web"},
     "language_label": {"en": "Language", "fr": "Langue"},
     "url_unknown_key": {

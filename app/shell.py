@@ -55,6 +55,7 @@ class PageShell(pn.viewable.Viewer):
         top = [self.header] if self.switcher is None else [self.header, self.switcher]
         self.layout = pn.Column(*top, self.content, sizing_mode="stretch_width", margin=0)
         page.param.watch(self._show, "view")
+        page.param.watch(self._on_request, "request")
         self._show()
 
     def _titles(self, lang: str) -> dict[str, str]:
@@ -74,6 +75,16 @@ class PageShell(pn.viewable.Viewer):
         """The built views whose ``state`` lives in the address, by view key."""
         states = {key: getattr(view, "state", None) for key, view in self.built.items()}
         return {key: state for key, state in states.items() if isinstance(state, UrlState)}
+
+    def _on_request(self, *_events: object) -> None:
+        """``page.open_view(key, query)``: build the view if needed, apply the query, show it."""
+        key, query = self.page.request
+        if key not in self.entries:
+            return
+        state = getattr(self.view(key), "state", None)
+        if isinstance(state, UrlState):
+            state.apply_query(query)
+        self.page.view = key
 
     def _show(self, *_events: object) -> None:
         self.content.objects = [self.view(self.page.view)]

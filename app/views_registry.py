@@ -42,4 +42,5 @@ def lazy(module: str, attribute: str = "make") -> Make:
 VIEWS: tuple[ViewEntry, ...] = (
     ViewEntry("neuron", "view_neuron", lazy("app.neuron.page")),
     ViewEntry("lab", "view_lab", lazy("app.lab.page")),
+    ViewEntry("network", "view_network", lazy("app.network.page", "make_view")),
 )

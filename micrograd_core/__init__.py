@@ -4,6 +4,7 @@ from .engine import Value, topological_order
 from .expression import EvaluationError, Expression, ExpressionError, parse
 from .gradcheck import GradCheckError, GradCheckReport, GradCheckRow, agrees, grad_check
 from .graph import Graph, trace
+from .losses import bce_with_logits, max_margin
 from .steps import BackwardStep, Contribution, backward_steps, forward_order
 
 __all__ = [
@@ -19,8 +20,10 @@ __all__ = [
     "Value",
     "agrees",
     "backward_steps",
+    "bce_with_logits",
     "forward_order",
     "grad_check",
+    "max_margin",
     "parse",
     "topological_order",
     "trace",

@@ -165,13 +165,22 @@ class Value:
 
     def sigmoid(self) -> Value:
         """1 / (1 + e**-x), computed so that no finite x overflows."""
-        x = self.data
-        if x >= 0.0:
-            s = 1.0 / (1.0 + math.exp(-x))
-        else:
-            e = math.exp(x)
-            s = e / (1.0 + e)
+        s = stable_sigmoid(self.data)
         return _node(s, "sigmoid", self, s * (1.0 - s))
+
+    # ----------------------------------------------------------------- losses
+    def bce_with_logits(self, label: Number) -> Value:
+        """Binary cross-entropy of this score (a logit) s against ``label`` y ∈ [0, 1].
+
+        The loss is −y·log σ(s) − (1−y)·log(1−σ(s)), computed as max(s, 0) − s·y + log1p(e**−|s|),
+        whose local derivative is σ(s) − y: finite for every finite score (no overflow, no log(0), no
+        NaN), as PyTorch's ``binary_cross_entropy_with_logits``. The label is a constant: no gradient
+        flows to it.
+        """
+        y = _label(label, "bce_with_logits")
+        s = self.data
+        loss = (s if s > 0.0 else 0.0) - s * y + math.log1p(math.exp(-abs(s)))
+        return _node(loss, "bce", self, stable_sigmoid(s) - y)
 
     # ----------------------------------------------------------------- backpropagation
     def backward(self) -> None:
@@ -251,6 +260,25 @@ def _node(data: float, op: str, a: Value | None, da: float, b: Value | None = No
     out._da = da
     out._db = db
     return out
+
+
+def stable_sigmoid(x: float) -> float:
+    """σ(x) = 1 / (1 + e**-x) as a float, without overflow for any finite x (``Value.sigmoid``'s data)."""
+    if x >= 0.0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def _label(label: object, what: str) -> float:
+    """A loss's target as a float in [0, 1], or a ValueError/TypeError naming the problem."""
+    if isinstance(label, bool) or not isinstance(label, Real):
+        kind = type(label).__name__
+        raise TypeError(f"{what}: the label must be a number in [0, 1], got {kind}: {label!r}")
+    y = float(label)
+    if not 0.0 <= y <= 1.0:
+        raise ValueError(f"{what}: the label must be in [0, 1] (a class 0 or 1, or a probability), got {y!r}")
+    return y
 
 
 def _as_value(x: object) -> Value | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .activations import ActivationName, activation_function, identity
-from .engine import Value
+from .engine import Value, stable_sigmoid
 
 Input = Value | float
 
@@ -47,6 +48,10 @@ class Neuron(Module):
             act = act + wi * xi
         return self._activate(act)
 
+    def evaluate(self, x: Sequence[float]) -> float:
+        """The same number as ``self(x).data``, bit for bit, computed with floats: no graph, no grads."""
+        return _evaluate_layers([[_frozen(self)]], _float_inputs(x, len(self.w)))[0]
+
     def parameters(self) -> list[Value]:
         return [*self.w, self.b]
 
@@ -65,6 +70,11 @@ class Layer(Module):
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
         out = [n(x) for n in self.neurons]
+        return out[0] if len(out) == 1 else out
+
+    def evaluate(self, x: Sequence[float]) -> float | list[float]:
+        """``self(x)``'s data, bit for bit, computed with floats (a float for a one-neuron layer)."""
+        out = _evaluate_layers([[_frozen(n) for n in self.neurons]], _float_inputs(x, len(self.neurons[0].w)))
         return out[0] if len(out) == 1 else out
 
     def parameters(self) -> list[Value]:
@@ -90,8 +100,109 @@ class MLP(Module):
             out = layer(out if isinstance(out, list) else [out])
         return out
 
+    def evaluate(self, x: Sequence[float]) -> float | list[float]:
+        """``self(x)``'s data, bit for bit (same operations in the same order), computed with floats.
+
+        No graph is built, so it is several times faster than the ``Value`` forward; use it where no
+        gradient is wanted (plotting a decision boundary). Raises what the ``Value`` forward raises:
+        ValueError for a non-finite input, OverflowError where a pre-activation overflows.
+        """
+        out = self.evaluate_many([x])[0]
+        return out
+
+    def evaluate_many(self, points: Iterable[Sequence[float]]) -> list[float | list[float]]:
+        """``evaluate`` for each point, reading the parameters once (they must not change meanwhile)."""
+        outputs = self.evaluate_layers(points)[-1]
+        if len(outputs) == 1:
+            return list(outputs[0])
+        return [list(row) for row in zip(*outputs, strict=True)]
+
+    def evaluate_layers(self, points: Iterable[Sequence[float]]) -> list[list[list[float]]]:
+        """Every neuron's output at every point, graph-free: ``result[layer][neuron][point]``.
+
+        The last layer's outputs are what ``evaluate_many`` returns; the hidden ones show what each
+        unit computes (e.g. its own heat map over a grid). Bit for bit the ``Value`` forward's data.
+        """
+        layers = [[_frozen(n) for n in layer.neurons] for layer in self.layers]
+        nin = len(self.layers[0].neurons[0].w)
+        rows = list(points)
+        if not rows:
+            return [[[] for _ in layer] for layer in layers]
+        return _evaluate_columns(layers, _float_columns(rows, nin))
+
     def parameters(self) -> list[Value]:
         return [p for layer in self.layers for p in layer.parameters()]
 
     def __repr__(self) -> str:
         return f"MLP of [{', '.join(str(layer) for layer in self.layers)}]"
+
+
+# ----------------------------------------------------------------- graph-free evaluation
+# The float twin of each activation, over a column of pre-activations: exactly the arithmetic the
+# Value method performs on its data.
+_FLOAT_ACTIVATIONS: dict[str, Callable[[list[float]], list[float]]] = {
+    "relu": lambda zs: [z if z > 0.0 else 0.0 for z in zs],
+    "tanh": lambda zs: list(map(math.tanh, zs)),
+    "sigmoid": lambda zs: list(map(stable_sigmoid, zs)),
+    "identity": lambda zs: zs,
+    "linear": lambda zs: zs,
+}
+_FrozenNeuron = tuple[float, list[float], Callable[[list[float]], list[float]]]
+
+
+def _frozen(n: Neuron) -> _FrozenNeuron:
+    """A neuron's bias, weights and float activation, read once."""
+    return (n.b.data, [w.data for w in n.w], _FLOAT_ACTIVATIONS[n.activation])
+
+
+def _float_inputs(x: Sequence[float], nin: int) -> list[float]:
+    if len(x) != nin:
+        raise ValueError(f"the network expects {nin} inputs, got {len(x)}")
+    values = [float(v) for v in x]
+    for v in values:
+        if v - v != 0.0:
+            raise ValueError(f"inputs must be finite numbers, got {v!r}")
+    return values
+
+
+def _float_columns(rows: list[Sequence[float]], nin: int) -> list[list[float]]:
+    """The inputs of many points as ``nin`` columns of floats, checked like ``_float_inputs``."""
+    for x in rows:
+        if len(x) != nin:
+            raise ValueError(f"the network expects {nin} inputs, got {len(x)}")
+    columns = [list(map(float, column)) for column in zip(*rows, strict=True)]
+    for column in columns:
+        if not all(map(math.isfinite, column)):
+            bad = next(v for v in column if not math.isfinite(v))
+            raise ValueError(f"inputs must be finite numbers, got {bad!r}")
+    return columns
+
+
+def _evaluate_layers(layers: Sequence[Sequence[_FrozenNeuron]], x: list[float]) -> list[float]:
+    """One input vector through ``layers``; see ``_evaluate_columns``."""
+    return [column[0] for column in _evaluate_columns(layers, [[xi] for xi in x])[-1]]
+
+
+def _evaluate_columns(
+    layers: Sequence[Sequence[_FrozenNeuron]], columns: list[list[float]]
+) -> list[list[list[float]]]:
+    """Many inputs at once, one column per input feature (column j = feature j of every point).
+
+    Each neuron computes what ``Neuron.__call__`` computes — b, then + w·x term by term, then the
+    activation — for every point at once: the same operations in the same order, so the same bits,
+    with one list comprehension per weight instead of one Python-level loop per point.
+    """
+    outputs = []
+    for layer in layers:
+        out = []
+        for b, ws, f in layer:
+            act = [b] * len(columns[0])
+            for w, column in zip(ws, columns, strict=True):
+                act = [a + w * xi for a, xi in zip(act, column, strict=True)]
+            if not all(map(math.isfinite, act)):  # where the Value forward raises, so do we
+                bad = next(z for z in act if not math.isfinite(z))
+                raise OverflowError(f"a pre-activation overflows a float (gives {bad!r})")
+            out.append(f(act))
+        columns = out
+        outputs.append(out)
+    return outputs

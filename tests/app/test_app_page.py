@@ -13,6 +13,7 @@ from app.common.url import UrlState
 from app.i18n import CATALOGUE, CATALOGUES, merge, t
 from app.lab.model import LabModel
 from app.main import build
+from app.network.model import NetworkModel
 from app.neuron.model import NeuronModel
 from app.page import PageState
 from app.shell import PageShell
@@ -58,22 +59,26 @@ def two_view_page(search: str = "") -> tuple[PageShell, FakeLocation]:
     return shell, location
 
 
-def test_the_registry_lists_the_neuron_first_then_the_lab_and_builds_them_lazily() -> None:
-    assert [(e.key, e.title_key) for e in VIEWS] == [("neuron", "view_neuron"), ("lab", "view_lab")]
+def test_the_registry_lists_neuron_lab_network_and_builds_them_lazily() -> None:
+    assert [(e.key, e.title_key) for e in VIEWS] == [
+        ("neuron", "view_neuron"), ("lab", "view_lab"), ("network", "view_network")
+    ]
     assert all(e.title_key in CATALOGUE for e in VIEWS)
     view = lazy("app.neuron.page")(PageState())
     assert isinstance(view.state, NeuronModel) and isinstance(view.state, UrlState)
-    lab = lazy("app.lab.page")(PageState())
+    lab = VIEWS[1].make(PageState())
     assert isinstance(lab.state, LabModel) and isinstance(lab.state, UrlState)
+    network = VIEWS[2].make(PageState())
+    assert isinstance(network.state, NetworkModel) and isinstance(network.state, UrlState)
 
 
-def test_the_page_builds_only_the_landing_view_until_the_lab_is_shown() -> None:
+def test_the_page_builds_only_the_landing_view_until_another_is_shown() -> None:
     shell = build(PageState())
     assert isinstance(shell.switcher, pn.widgets.RadioButtonGroup)
     assert list(shell.built) == ["neuron"]
-    shell.page.view = "lab"
-    assert list(shell.built) == ["neuron", "lab"]
-    assert shell.content.objects == [shell.built["lab"].__panel__()]
+    shell.page.view = "network"
+    assert list(shell.built) == ["neuron", "network"]
+    assert shell.content.objects == [shell.built["network"].__panel__()]
 
 
 def test_one_view_shows_no_switcher_and_builds_only_the_landing_view() -> None:
@@ -126,3 +131,18 @@ def test_catalogues_merge_into_one_table_and_a_key_defined_twice_is_an_error() -
     assert sum(len(c) for c in CATALOGUES) == len(CATALOGUE)
     with pytest.raises(ValueError, match="brand"):
         merge({"brand": {"en": "a", "fr": "a"}}, {"brand": {"en": "b", "fr": "b"}})
+
+
+def test_a_view_can_open_another_with_a_query() -> None:
+    shell = PageShell(PageState())
+    location = FakeLocation(search="?view=network")
+    UrlSync(shell, location)
+    shell.page.open_view("neuron", {"x1": "1.5", "w2": "-0.25", "act": "tanh"})
+    neuron = shell.built["neuron"].state
+    assert shell.page.view == "neuron" and (neuron.x1, neuron.w2, neuron.activation) == (1.5, -0.25, "tanh")
+    assert "x1=1.5" in location.search and "view=" not in location.search
+    neuron.x1 = 0.0
+    shell.page.open_view("neuron", {"x1": "1.5", "w2": "-0.25", "act": "tanh"})  # the same request again
+    assert neuron.x1 == 1.5
+    shell.page.open_view("nowhere", {})  # no such view: nothing happens
+    assert shell.page.view == "neuron"

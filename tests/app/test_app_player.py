@@ -51,3 +51,19 @@ def test_the_callback_is_stopped_when_learning_stops_by_itself(callbacks: list[F
     callbacks[0].callback()  # the first step diverges: Play stops itself
     assert not model.playing
     assert callbacks[0].stopped
+
+
+def test_after_a_long_frame_the_next_ticks_wait_as_long(
+    callbacks: list[FakeCallback], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = iter([10.0, 10.5, 10.5, 10.7, 11.2, 11.3, 11.3])  # one frame of 0.5 s, then ticks
+    monkeypatch.setattr("app.neuron.player.time.perf_counter", lambda: next(clock))
+    model = NeuronModel()
+    Player(model, period_ms=100)
+    model.play()
+    callbacks[0].callback()  # 10.0 → 10.5: a 0.5 s frame; resume at 11.0
+    w1 = model.w1
+    callbacks[0].callback()  # at 10.7: skipped
+    assert model.w1 == w1
+    callbacks[0].callback()  # at 11.2: runs
+    assert model.w1 != w1

@@ -1,0 +1,1 @@
+"""The network view's pictures and controls; ``app.network.page.make_view`` assembles them."""
