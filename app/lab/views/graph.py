@@ -19,6 +19,7 @@ from ...i18n import t
 from ..layout import layered_layout
 from ..model import LabModel
 from ..walk import clamp, num, walk_state
+from .base import NARROW_CSS
 
 BOX_W = 0.6
 BOX_H = 0.78
@@ -103,7 +104,9 @@ class LabGraphView(View[LabModel]):
         fig.text(y_offset=16, text="grad_text", text_font_size="12px", text_color="border", **common)
         self.figure = fig
         # a wide graph scrolls inside its card instead of widening the page
-        self.box = ScrollBox(child=fig, sizing_mode="stretch_width", vertical_scrollbar="hidden")
+        self.box = ScrollBox(
+            child=fig, sizing_mode="stretch_width", vertical_scrollbar="hidden", stylesheets=[NARROW_CSS]
+        )
         self._shape: tuple[object, ...] | None = None
         self._positions: list[tuple[int, float]] = []
 
