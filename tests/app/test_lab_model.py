@@ -291,3 +291,14 @@ def test_stepping_is_clamped_to_the_walk() -> None:
     assert model.position == 0
     model.step(100)
     assert model.position == model.current.length == len(model.current.forward) + len(model.current.backward)
+
+
+def test_a_model_made_with_text_that_does_not_parse_shows_the_default_and_the_error() -> None:
+    model = LabModel(text="(")
+    assert model.error is not None and model.error.code == "incomplete"
+    assert model.current.text == PRESETS[0].text
+
+
+def test_a_model_made_with_values_the_engine_refuses_starts_from_the_defaults() -> None:
+    model = LabModel(text="log(a)", values={"a": -1.0})
+    assert model.current.text == "log(a)" and model.current.values["a"] == dict(PRESETS[0].values)["a"]
