@@ -70,7 +70,7 @@ class StepperView(View[LabModel]):
         )
         walk = walk_state(result, position)
         grads = " ".join(
-            f'data-grad-{escape(result.nodes[i].label)}="{g!r}"'
+            f'data-grad-{escape(result.nodes[i].name)}="{g!r}"'
             for i, g in enumerate(walk.grads)
             if g is not None and result.nodes[i].is_variable
         )
