@@ -16,6 +16,7 @@ from .page import PageState
 from .views_registry import VIEWS, ViewEntry
 
 ACCENT = "#2b6cb0"
+SHRINKABLE_CSS = ":host { min-width: 0 !important; }"
 HEADER_HTML = (
     '<div style="background:{accent};color:white;padding:10px 18px;font-size:20px;font-weight:600">'
     "{brand}</div>"
@@ -51,9 +52,13 @@ class PageShell(pn.viewable.Viewer):
                 margin=(6, 12),
             )
             page.param.watch(self._relabel, "language")
-        self.content = pn.Column(sizing_mode="stretch_width", margin=0)
+        # Bokeh gives a column the width of its widest descendant as a minimum, fixed-width buttons and
+        # figures included: on a phone that widens the page; let the views wrap and scroll instead
+        self.content = pn.Column(sizing_mode="stretch_width", margin=0, stylesheets=[SHRINKABLE_CSS])
         top = [self.header] if self.switcher is None else [self.header, self.switcher]
-        self.layout = pn.Column(*top, self.content, sizing_mode="stretch_width", margin=0)
+        self.layout = pn.Column(
+            *top, self.content, sizing_mode="stretch_width", margin=0, stylesheets=[SHRINKABLE_CSS]
+        )
         page.param.watch(self._show, "view")
         page.param.watch(self._on_request, "request")
         self._show()

@@ -10,7 +10,7 @@ Python script). Printed, as medians over many keystrokes, in the same run:
 - page (CPython only): the keystroke through the lab's widgets, model and every view update, with
   the views attached to a Bokeh Document as in a served page.
 
-CPython in this process; Pyodide (Node, offline, through tests/pyodide's harness) when available.
+CPython in this process; Pyodide (Node, offline, through sitebuild.pyodide_harness) when available.
 The CPU clock is used (what the work costs even while other processes load the machine).
 
     .venv/bin/python bench/lab_bench.py [--keystrokes 300] [--pyodide auto|yes|no]
@@ -128,11 +128,8 @@ def page_measurement(keystrokes: int) -> float:
 
 def pyodide_measurements(keystrokes: int) -> dict[str, float] | str:
     """The engine measurements inside Pyodide (Node), or why they could not run."""
-    sys.path.insert(0, str(ROOT / "tests" / "pyodide"))
-    try:
-        import pyodide_harness
-    except ImportError as error:
-        return f"the Pyodide harness cannot be imported: {error}"
+    from sitebuild import pyodide_harness
+
     reason = pyodide_harness.unavailable_reason()
     if reason:
         return reason

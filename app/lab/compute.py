@@ -26,13 +26,19 @@ from .script import python_script
 
 CHECK_EPS = 1e-5
 CHECK_TOL = 1e-4
+NAME_CHARS = 11  # a computed node's label longer than this is called n1, n2, … in the graph and the text
 
 
 @dataclass(frozen=True)
 class LabNode:
-    """One node of the graph: ``label`` as maths (``a·b``), ``op`` as the engine names it."""
+    """One node of the graph: ``label`` as maths (``a·b``), ``op`` as the engine names it.
+
+    ``name`` is what the graph's box and the step text call it: the label when it is short, else
+    ``n1``, ``n2``… in the order the nodes are computed (the box then shows its operation too).
+    """
 
     label: str
+    name: str
     op: str
     data: float
     grad: float  # backward()'s grad
@@ -115,8 +121,11 @@ def compute(expression: Expression, values: Mapping[str, float], bug: str = NONE
     index = {v: i for i, v in enumerate(graph.nodes)}
     labels = _labels(expression, evaluation.values)
     variables = set(evaluation.variables.values())
+    texts = [labels.get(v, _number_label(v)) for v in graph.nodes]
+    names = short_names(texts, [bool(v.inputs) for v in graph.nodes])
     nodes = tuple(
-        LabNode(labels.get(v, _number_label(v)), v.op, v.data, v.grad, v in variables) for v in graph.nodes
+        LabNode(text, name, v.op, v.data, v.grad, v in variables)
+        for v, text, name in zip(graph.nodes, texts, names, strict=True)
     )
     edges = tuple(
         LabEdge(index[src], index[dst], slot, local)
@@ -159,9 +168,21 @@ def compute(expression: Expression, values: Mapping[str, float], bug: str = NONE
         check_rows=rows,
         check_ok=not failed and all(r.ok for r in rows),
         check_failed=failed,
-        shared=tuple(labels.get(v, _number_label(v)) for v in shared_nodes(root)),
+        shared=tuple(names[index[v]] for v in shared_nodes(root)),
         script=python_script(expression, values, bug, root.data, grads),
     )
+
+
+def short_names(labels: list[str], computed: list[bool]) -> list[str]:
+    """Each label, or ``n1``, ``n2``… for computed nodes whose label is longer than ``NAME_CHARS``."""
+    names = []
+    count = 0
+    for label, is_computed in zip(labels, computed, strict=True):
+        if is_computed and len(label) > NAME_CHARS:
+            count += 1
+            label = f"n{count}"
+        names.append(label)
+    return names
 
 
 def _labels(expression: Expression, evaluated: tuple[Value | float, ...]) -> dict[Value, str]:

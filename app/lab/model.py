@@ -47,6 +47,10 @@ class LabModel(param.Parameterized):
         super().__init__(**params)  # type: ignore[no-untyped-call]  # param's __init__ is unannotated
         self._expression: Expression | None = None
         self._recompute()
+        if self.result is None:  # the text given does not compute: start from the default example
+            fallback, values = parse(DEFAULT.text), dict(DEFAULT.values)
+            self._expression = fallback
+            self._publish(compute(fallback, values, self.bug), values)
         self.position = self.current.length
 
     @property

@@ -86,9 +86,9 @@ def step_lines(result: LabResult, position: int, lang: str) -> tuple[str, ...]:
     step = result.backward[position - len(result.forward) - 1]
     lines = []
     if step is result.backward[0]:
-        lines.append(_t("lab_walk_backward_start", lang, root=_name(result.nodes[step.node].label)))
+        lines.append(_t("lab_walk_backward_start", lang, root=_name(result.nodes[step.node].name)))
     lines.append(
-        _t("lab_walk_backward", lang, node=_name(result.nodes[step.node].label), grad=num(step.grad, lang))
+        _t("lab_walk_backward", lang, node=_name(result.nodes[step.node].name), grad=num(step.grad, lang))
     )
     for c in step.contributions:
         lines.append(_backward_line(result, step, c, lang))
@@ -98,7 +98,7 @@ def step_lines(result: LabResult, position: int, lang: str) -> tuple[str, ...]:
                 + _t(
                     "lab_walk_sum",
                     lang,
-                    name=_name(result.nodes[c.target].label),
+                    name=_name(result.nodes[c.target].name),
                     before=num(c.before, lang),
                     product=_wrapped(c.product, lang),
                     after=num(c.after, lang),
@@ -138,15 +138,16 @@ def _apply_form(op: str, args: list[str]) -> str:
 def _forward_line(result: LabResult, index: int, lang: str) -> str:
     node = result.nodes[index]
     inputs = _inputs(result, index)
-    symbolic = _apply_form(node.op, [_name(result.nodes[i].label) for i in inputs])
+    symbolic = _apply_form(node.op, [_name(result.nodes[i].name) for i in inputs])
     numeric = _apply_form(node.op, [_wrapped(result.nodes[i].data, lang) for i in inputs])
-    return f"{node.label} = {symbolic} = {numeric} = {num(node.data, lang)}"
+    named = node.name if node.name == node.label else f"{node.name} = {node.label}"
+    return f"{named} = {symbolic} = {numeric} = {num(node.data, lang)}"
 
 
 def _local_symbol(result: LabResult, node: int, slot: int, lang: str) -> str:
     """∂node/∂input as a formula in the inputs' names (the engine supplies the number)."""
     op = result.nodes[node].op
-    names = [_name(result.nodes[i].label) for i in _inputs(result, node)]
+    names = [_name(result.nodes[i].name) for i in _inputs(result, node)]
     x = names[0]
     if op == "+":
         return "1"
@@ -178,9 +179,11 @@ def fmt_exponent(x: float) -> str:
 
 
 def _backward_line(result: LabResult, step: LabStep, c: LabContribution, lang: str) -> str:
-    node = _name(result.nodes[step.node].label)
-    target = _name(result.nodes[c.target].label)
+    node = _name(result.nodes[step.node].name)
+    target = _name(result.nodes[c.target].name)
     local = _local_symbol(result, step.node, c.slot, lang)
+    if " " in local and not local.startswith("("):  # 1 − tanh²(x) is one factor of the product
+        local = f"({local})"
     return (
         f"{target}.grad += ∂{node}/∂{target} × {node}.grad = {local} × {num(c.upstream, lang)}"
         f" = {num(c.local, lang)} × {_wrapped(c.upstream, lang)} = {num(c.product, lang)}"

@@ -291,3 +291,25 @@ def test_stepping_is_clamped_to_the_walk() -> None:
     assert model.position == 0
     model.step(100)
     assert model.position == model.current.length == len(model.current.forward) + len(model.current.backward)
+
+
+def test_a_model_made_with_text_that_does_not_parse_shows_the_default_and_the_error() -> None:
+    model = LabModel(text="(")
+    assert model.error is not None and model.error.code == "incomplete"
+    assert model.current.text == PRESETS[0].text
+
+
+def test_a_model_made_with_values_the_engine_refuses_starts_from_the_defaults() -> None:
+    model = LabModel(text="log(a)", values={"a": -1.0})
+    assert model.current.text == "log(a)" and model.current.values["a"] == dict(PRESETS[0].values)["a"]
+
+
+def test_long_labels_get_short_names_that_the_text_and_the_graph_share() -> None:
+    model = LabModel()
+    model.load_preset("lecture_neuron")
+    result = model.current
+    assert [n.name for n in result.nodes] == ["x1", "w1", "x1·w1", "x2", "w2", "x2·w2", "n1", "b", "n2", "n3"]
+    forward = step_lines(result, len(result.forward), "en")
+    assert forward == ("Forward: n3 = tanh(x1·w1 + x2·w2 + b) = tanh(n2) = tanh(0.8814) = 0.7071",)
+    first_back = "\n".join(step_lines(result, len(result.forward) + 1, "en"))
+    assert "n2.grad += ∂n3/∂n2 × n3.grad = (1 − tanh²(n2)) × 1.0000 = 0.5000 × 1.0000 = 0.5000" in first_back

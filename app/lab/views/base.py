@@ -21,6 +21,14 @@ LAB_CSS = """
 """
 # a row whose fixed-width items (buttons) wrap inside a narrow card instead of widening it
 WRAP = {"flex-wrap": "wrap", "min-width": "0", "width": "100%"}
+# Bokeh gives a layout the width of its widest child as a minimum; this lets a card (and a phone's
+# screen) be narrower: rows wrap, the graph and tables scroll inside their box
+NARROW_CSS = ":host { min-width: 0 !important; max-width: 100%; }"
+
+
+def label_width(label: str) -> int:
+    """Pixels for a button as wide as its label: fixed-width buttons wrap in a row, stretching ones do not."""
+    return 24 + 7 * len(label)
 
 
 def held(action: Callable[[], object]) -> Callable[[object], None]:

@@ -14,7 +14,7 @@ from ..bugs import ASSIGN, BUGS, NONE
 from ..compute import CHECK_EPS, CHECK_TOL, LabResult
 from ..model import LabModel
 from ..walk import num
-from .base import LAB_CSS
+from .base import LAB_CSS, NARROW_CSS
 
 HEADINGS = (
     "lab_check_variable",
@@ -90,4 +90,6 @@ class CheckView(View[LabModel]):
         )
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(self.bug_title, self.bug, self.table, sizing_mode="stretch_width")
+        return pn.Column(
+            self.bug_title, self.bug, self.table, sizing_mode="stretch_width", stylesheets=[NARROW_CSS]
+        )

@@ -11,7 +11,7 @@ from ...common.view import View
 from ...common.widgets import HtmlBox, card_title
 from ...i18n import t
 from ..model import LabModel
-from .base import LAB_CSS
+from .base import LAB_CSS, NARROW_CSS
 
 
 class CodeView(View[LabModel]):
@@ -39,4 +39,10 @@ class CodeView(View[LabModel]):
         self.source.value = script
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(pn.Row(self.title, self.copy), self.code, self.source, sizing_mode="stretch_width")
+        return pn.Column(
+            pn.Row(self.title, self.copy),
+            self.code,
+            self.source,
+            sizing_mode="stretch_width",
+            stylesheets=[NARROW_CSS],
+        )

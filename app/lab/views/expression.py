@@ -16,9 +16,8 @@ from ...common.widgets import HtmlBox, card_title, muted
 from ...i18n import t
 from ..model import SLIDER_BOUNDS, SLIDER_STEP, LabModel
 from ..presets import PRESETS
-from .base import LAB_CSS, WRAP, error_text, held, marked
+from .base import LAB_CSS, NARROW_CSS, WRAP, error_text, held, label_width, marked
 
-NARROW_CSS = ":host { min-width: 0 !important; max-width: 100%; }"
 INVALID_CSS = ":host(.mg-lab-invalid) input { border: 2px solid #c53030; background: #fff5f5; }"
 
 
@@ -70,7 +69,7 @@ class ExpressionView(View[LabModel]):
         self.presets_title.object = muted(t("lab_presets", lang))
         for key, button in self.presets.items():
             button.label = t(f"lab_preset_{key}", lang)
-            button.width = 24 + 7 * len(button.label)  # as wide as its label, so that the row wraps
+            button.width = label_width(button.label)
 
     def refresh(self) -> None:
         state = self.state

@@ -19,11 +19,12 @@ from ...i18n import t
 from ..layout import layered_layout
 from ..model import LabModel
 from ..walk import clamp, num, walk_state
+from .base import NARROW_CSS
 
 BOX_W = 0.6
 BOX_H = 0.78
 CELL_PX = (175, 86)  # pixels per column and per row
-TITLE_CHARS = 11  # a label longer than this shows its operation instead
+TITLE_CHARS = 11  # a variable's name longer than this is cut
 OP_SYMBOLS = {"*": "×", "+": "+", "-": "−", "/": "÷", "neg": "−x", "sigmoid": "σ"}
 FILL = {1: "#ebf4ff", -1: "#fffaf0", 0: "#f7fafc"}
 BORDER = {1: POSITIVE, -1: NEGATIVE, 0: "#a0aec0"}
@@ -36,11 +37,11 @@ def _sign(x: float | None) -> int:
     return 0 if x is None else 1 if x > 0 else -1 if x < 0 else 0
 
 
-def title(label: str, op: str) -> str:
-    """What a box is called: its label when short (a, a·b, 2), else its operation (×, tanh, **2)."""
-    if len(label) <= TITLE_CHARS or not op:
-        return label if len(label) <= TITLE_CHARS else label[: TITLE_CHARS - 1] + "…"
-    return OP_SYMBOLS.get(op, op)
+def title(name: str, label: str, op: str) -> str:
+    """What a box is called: its label when short (a, a·b, 2), else its short name and operation (n3 tanh)."""
+    if name != label:
+        return f"{name}  {OP_SYMBOLS.get(op, op)}"
+    return name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1] + "…"
 
 
 class LabGraphView(View[LabModel]):
@@ -103,7 +104,9 @@ class LabGraphView(View[LabModel]):
         fig.text(y_offset=16, text="grad_text", text_font_size="12px", text_color="border", **common)
         self.figure = fig
         # a wide graph scrolls inside its card instead of widening the page
-        self.box = ScrollBox(child=fig, sizing_mode="stretch_width", vertical_scrollbar="hidden")
+        self.box = ScrollBox(
+            child=fig, sizing_mode="stretch_width", vertical_scrollbar="hidden", stylesheets=[NARROW_CSS]
+        )
         self._shape: tuple[object, ...] | None = None
         self._positions: list[tuple[int, float]] = []
 
@@ -130,7 +133,7 @@ class LabGraphView(View[LabModel]):
         self.nodes.data = {
             "x": [float(p[0]) for p in pos],
             "y": [p[1] for p in pos],
-            "title": [title(n.label, n.op) for n in result.nodes],
+            "title": [title(n.name, n.label, n.op) for n in result.nodes],
             "label": [n.label for n in result.nodes],
             "data_text": ["" if d is None else num(d, lang, 3) for d in state.data],
             "grad_text": ["" if g is None else f"∂ {num(g, lang, 3)}" for g in state.grads],

@@ -13,7 +13,7 @@ from ...common.widgets import HtmlBox, muted
 from ...i18n import t
 from ..model import LabModel
 from ..walk import clamp, num, step_lines, walk_state
-from .base import LAB_CSS, WRAP, held
+from .base import LAB_CSS, NARROW_CSS, WRAP, held, label_width
 
 
 class StepperView(View[LabModel]):
@@ -24,10 +24,10 @@ class StepperView(View[LabModel]):
     def build(self) -> None:
         state = self.state
         self.out = HtmlBox(LAB_CSS)
-        self.first = pn.widgets.Button(css_classes=["mg-lab-first"])
-        self.back = pn.widgets.Button(css_classes=["mg-lab-back"])
-        self.next = pn.widgets.Button(css_classes=["mg-lab-next"], color="primary")
-        self.end = pn.widgets.Button(css_classes=["mg-lab-end"])
+        self.first = pn.widgets.Button(css_classes=["mg-lab-first"], sizing_mode="fixed")
+        self.back = pn.widgets.Button(css_classes=["mg-lab-back"], sizing_mode="fixed")
+        self.next = pn.widgets.Button(css_classes=["mg-lab-next"], color="primary", sizing_mode="fixed")
+        self.end = pn.widgets.Button(css_classes=["mg-lab-end"], sizing_mode="fixed")
         self.first.on_click(held(state.to_start))
         self.back.on_click(held(lambda: state.step(-1)))
         self.next.on_click(held(lambda: state.step(1)))
@@ -52,6 +52,8 @@ class StepperView(View[LabModel]):
         self.back.label = t("lab_back", lang)
         self.next.label = t("lab_next", lang)
         self.end.label = t("lab_end", lang)
+        for button in (self.first, self.back, self.next, self.end):
+            button.width = label_width(button.label)
         self.position.label = t("lab_walk_title", lang)
         self.keys.object = muted(t("lab_keys", lang))
 
@@ -68,7 +70,7 @@ class StepperView(View[LabModel]):
         )
         walk = walk_state(result, position)
         grads = " ".join(
-            f'data-grad-{escape(result.nodes[i].label)}="{g!r}"'
+            f'data-grad-{escape(result.nodes[i].name)}="{g!r}"'
             for i, g in enumerate(walk.grads)
             if g is not None and result.nodes[i].is_variable
         )
@@ -81,9 +83,18 @@ class StepperView(View[LabModel]):
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(
             self.out,
-            pn.Row(self.first, self.back, self.next, self.end, styles=WRAP, sizing_mode="stretch_width"),
+            pn.Row(
+                self.first,
+                self.back,
+                self.next,
+                self.end,
+                styles=WRAP,
+                sizing_mode="stretch_width",
+                stylesheets=[NARROW_CSS],
+            ),
             self.position,
             self.keys,
             self.steps,
             sizing_mode="stretch_width",
+            stylesheets=[NARROW_CSS],
         )
