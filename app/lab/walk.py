@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..common.formatting import fmt
+from ..i18n import t
 from .compute import LabContribution, LabResult, LabStep
-from .messages import MESSAGES
 
 FORWARD = "forward"
 BACKWARD = "backward"
@@ -61,10 +61,6 @@ def num(x: float, lang: str, digits: int = 4) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return MESSAGES[key][lang].format(**values)
-
-
 def _wrapped(x: float, lang: str) -> str:
     text = num(x, lang)
     return f"({text})" if text.startswith("−") else text
@@ -80,22 +76,22 @@ def step_lines(result: LabResult, position: int, lang: str) -> tuple[str, ...]:
     """The text of the step at ``position``, one line per update, with the live numbers."""
     position = clamp(result, position)
     if position == 0:
-        return (_t("lab_walk_start", lang),)
+        return (t("lab_walk_start", lang),)
     if position <= len(result.forward):
-        return (_t("lab_walk_forward", lang, line=_forward_line(result, result.forward[position - 1], lang)),)
+        return (t("lab_walk_forward", lang, line=_forward_line(result, result.forward[position - 1], lang)),)
     step = result.backward[position - len(result.forward) - 1]
     lines = []
     if step is result.backward[0]:
-        lines.append(_t("lab_walk_backward_start", lang, root=_name(result.nodes[step.node].name)))
+        lines.append(t("lab_walk_backward_start", lang, root=_name(result.nodes[step.node].name)))
     lines.append(
-        _t("lab_walk_backward", lang, node=_name(result.nodes[step.node].name), grad=num(step.grad, lang))
+        t("lab_walk_backward", lang, node=_name(result.nodes[step.node].name), grad=num(step.grad, lang))
     )
     for c in step.contributions:
         lines.append(_backward_line(result, step, c, lang))
         if c.before != 0.0 or _fed_before(result, step, c):
             lines.append(
                 "    "
-                + _t(
+                + t(
                     "lab_walk_sum",
                     lang,
                     name=_name(result.nodes[c.target].name),
@@ -105,7 +101,7 @@ def step_lines(result: LabResult, position: int, lang: str) -> tuple[str, ...]:
                 )
             )
     if position == result.length:
-        lines.append(_t("lab_walk_done", lang))
+        lines.append(t("lab_walk_done", lang))
     return tuple(lines)
 
 
@@ -165,7 +161,7 @@ def _local_symbol(result: LabResult, node: int, slot: int, lang: str) -> str:
         power = "" if m == 1.0 else f"**{fmt_exponent(m)}"
         return f"{fmt_exponent(n)}·{x}{power}"
     forms = {
-        "relu": _t("lab_local_relu", lang, x=x),
+        "relu": t("lab_local_relu", lang, x=x),
         "exp": f"exp({x})",
         "log": f"1/{x}",
         "tanh": f"1 − tanh²({x})",
