@@ -109,9 +109,10 @@ def run_cpython(frames: int) -> dict[str, object]:
 
 
 def run_pyodide(frames: int) -> dict[str, object]:
-    sys.path[:0] = [str(REPO_ROOT), str(REPO_ROOT / "tests" / "pyodide")]  # the harness uses sitebuild
-    import pyodide_harness
+    sys.path[:0] = [str(REPO_ROOT), str(REPO_ROOT / "tests" / "pyodide")]
     from app_archive import app_archive
+
+    from sitebuild import pyodide_harness
 
     scratch = Path(tempfile.mkdtemp(prefix="micrograd-network-bench-"))
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)

@@ -166,14 +166,10 @@ def number(x: float, lang: str, digits: int = 4) -> str:
 
 
 def text(key: str, lang: str, /, **values: object) -> str:
-    """The message ``key`` in ``lang`` with its placeholders filled."""
-    try:
-        template = MESSAGES[key][lang]
-    except KeyError:
-        raise KeyError(f"no network-view message {key!r} in language {lang!r}") from None
-    if not values:
-        return template
-    return template.format(**{k: number(v, lang) if isinstance(v, float) else v for k, v in values.items()})
+    """The page catalogue's ``t``, with this view's floats written by ``number`` (decimal comma)."""
+    from ..i18n import t  # here, not above: i18n imports this catalogue while it initialises
+
+    return t(key, lang, **{k: number(v, lang) if isinstance(v, float) else v for k, v in values.items()})
 
 
 def notice_text(notice: Notice, lang: str) -> str:

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from app_archive import app_archive
 from network_run import run
-from pyodide_harness import build_engine_wheel, run_in_pyodide, unavailable_reason
+
+from sitebuild.pyodide_harness import build_engine_wheel, run_in_pyodide, unavailable_reason
 
 pytestmark = [pytest.mark.pyodide, pytest.mark.slow]
 STEPS = 100
