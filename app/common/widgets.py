@@ -133,9 +133,15 @@ def stack(*objects: pn.viewable.Viewable, grow: str = "1 1 420px") -> pn.Column:
     return pn.Column(*objects, sizing_mode="stretch_width", styles={"flex": grow, "min-width": "0"}, margin=0)
 
 
-# Side by side (wide screens) the sidebar stays in view while the page scrolls; stacked (phones) it
-# must scroll away, or it would slide under the views.
-SIDEBAR_CSS = "@media (min-width: 880px) { :host { position: sticky; top: 0; } }"
+# Side by side (wide screens) the sidebar stays in view while the page scrolls. Stacked (phones) it
+# stays at the top too, as a band of at most 40% of the screen that scrolls inside itself, so that a
+# slider can be moved while the views scroll by under it.
+SIDEBAR_CSS = """
+:host { position: sticky; top: 0; }
+@media (max-width: 879px) {
+  :host { z-index: 10; max-height: 40vh; overflow-y: auto; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18); }
+}
+"""
 
 
 def with_sidebar(sidebar: pn.viewable.Viewable | pn.viewable.Viewer, main: pn.viewable.Viewable) -> pn.Row:

@@ -8,7 +8,6 @@ read off the engine here, so no view repeats any of the maths.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,16 +152,6 @@ def compute(values: Mapping[str, float], activation: str, target: float) -> Neur
         tangent_z=(z.data - h, z.data + h),
         tangent_f=(out.data - slope * h, out.data + slope * h),
     )
-
-
-def loss_at(values: Mapping[str, float], activation: str, target: float) -> float:
-    """The loss (ŷ − y*)² at ``values``, forward only (inf on overflow), for the learning loop."""
-    x1, x2, w1, w2, b = (Value(values[name]) for name in INPUT_NAMES)
-    try:
-        out, _ = build_neuron(x1, x2, w1, w2, b, activation)
-        return ((out - target) ** 2).data
-    except (OverflowError, ValueError):
-        return math.inf
 
 
 def curve_origin(z: float) -> float:

@@ -32,11 +32,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     # output
     "output_title": {"en": "Forward pass", "fr": "Passe avant"},
     "out_label": {"en": "output ŷ = f(z)", "fr": "sortie ŷ = f(z)"},
+    "dead_neuron": {
+        "en": "Dead neuron: z = {z} ≤ 0, so ReLU outputs 0 and its slope is 0. No gradient flows back: "
+        "every ∂ŷ/∂· is 0 and a learning step changes nothing. Make z > 0 to revive it.",
+        "fr": "Neurone mort : z = {z} ≤ 0, donc ReLU renvoie 0 et sa pente est nulle. Aucun gradient ne "
+        "remonte : tous les ∂ŷ/∂· valent 0 et un pas d'apprentissage ne change rien. "
+        "Rendez z > 0 pour le ranimer.",
+    },
     "z_label": {"en": "pre-activation z = w1·x1 + w2·x2 + b", "fr": "pré-activation z = w1·x1 + w2·x2 + b"},
     # gradients
     "grads_title": {
-        "en": "Backward pass: ∂ŷ/∂ of every input",
-        "fr": "Passe arrière : ∂ŷ/∂ de chaque entrée",
+        "en": "Backward pass: the gradient of ŷ with respect to each input, ∂ŷ/∂input",
+        "fr": "Passe arrière : le gradient de ŷ par rapport à chaque entrée, ∂ŷ/∂entrée",
     },
     "grads_axis": {"en": "gradient ∂ŷ/∂·", "fr": "gradient ∂ŷ/∂·"},
     "grads_hint": {
@@ -108,6 +115,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Each step: w ← w − η·∂L/∂w for w1, w2, b, with ∂L/∂w = 2(ŷ − y*)·∂ŷ/∂w.",
         "fr": "À chaque pas : w ← w − η·∂L/∂w pour w1, w2, b, avec ∂L/∂w = 2(ŷ − y*)·∂ŷ/∂w.",
     },
+    "learn_next": {
+        "en": "The next step, with the gradients of the loss it uses:",
+        "fr": "Le prochain pas, avec les gradients de la perte qu'il utilise :",
+    },
     "history_title": {"en": "Loss after each step", "fr": "Perte après chaque pas"},
     "history_x": {"en": "step", "fr": "pas"},
     "history_y": {"en": "loss L", "fr": "perte L"},
@@ -117,26 +128,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Convergé : la perte vaut {loss}, ŷ a atteint la cible.",
     },
     "learn_zero_gradient": {
-        "en": "Stopped: every ∂L/∂w is 0 (loss {loss}), so a step changes nothing. With ReLU and z < 0 the "
+        "en": "Stopped: every ∂L/∂w is 0 (loss {loss}), so a step changes nothing. With ReLU and z ≤ 0 the "
         "neuron is “dead”; move a slider to revive it.",
         "fr": "Arrêt : tous les ∂L/∂w valent 0 (perte {loss}), un pas ne change donc rien. "
-        "Avec ReLU et z < 0 le neurone est « mort » ; bougez un curseur pour le ranimer.",
+        "Avec ReLU et z ≤ 0 le neurone est « mort » ; bougez un curseur pour le ranimer.",
     },
-    "learn_diverged": {
-        "en": "Diverging, stopped: with η = {lr} the step would raise the loss from {before} to {after}. "
-        "The step was not applied; lower the learning rate.",
-        "fr": "Divergence, arrêt : avec η = {lr} le pas ferait passer la perte de {before} à {after}. "
-        "Le pas n'a pas été appliqué ; baissez le taux d'apprentissage.",
+    "learn_overshoot": {
+        "en": "Overshoot: ŷ jumped past the target y* = {target} ({before} → {after}): "
+        "the step went further than the distance to the target.",
+        "fr": "Dépassement : ŷ a sauté par-dessus la cible y* = {target} ({before} → {after}) : "
+        "le pas est allé plus loin que la distance à la cible.",
+    },
+    "learn_rose": {
+        "en": "The loss rose from {before} to {after}: with η = {lr} the step went too far. "
+        "If it keeps rising, gradient descent diverges; lower η.",
+        "fr": "La perte est passée de {before} à {after} : avec η = {lr} le pas est allé trop loin. "
+        "Si elle continue de monter, la descente diverge ; baissez η.",
+    },
+    "learn_diverging": {
+        "en": "Diverging: the loss grew {steps} steps in a row, from {first} to {last}. With η = {lr} each "
+        "step overshoots further than the last; lower η.",
+        "fr": "Divergence : la perte a augmenté {steps} pas de suite, de {first} à {last}. Avec η = {lr} "
+        "chaque pas dépasse plus loin que le précédent ; baissez η.",
     },
     "learn_diverged_nonfinite": {
-        "en": "Diverging, stopped: with η = {lr} the update is not a finite number. "
-        "The step was not applied; lower the learning rate.",
-        "fr": "Divergence, arrêt : avec η = {lr} la mise à jour n'est pas un nombre fini. Le pas n'a pas été "
-        "appliqué ; baissez le taux d'apprentissage.",
+        "en": "Stopped: with η = {lr} the update is not a finite number. Nothing was changed; lower η.",
+        "fr": "Arrêt : avec η = {lr} la mise à jour n'est pas un nombre fini. Rien n'a changé ; baissez η.",
     },
     "learn_limit": {
-        "en": "Stopped at the slider limit [{lo}, {hi}] for {names}.",
-        "fr": "Arrêt à la limite du curseur [{lo}, {hi}] pour {names}.",
+        "en": "Stopped at the slider limit [{lo}, {hi}] for {names}: the descent would carry them further.",
+        "fr": "Arrêt à la limite du curseur [{lo}, {hi}] pour {names} : "
+        "la descente les emmènerait plus loin.",
     },
     "learn_max_steps": {
         "en": "Paused after {steps} steps.",

@@ -3,8 +3,9 @@
 Every change of an input recomputes the neuron once (``app.neuron.maths.compute``) and publishes one
 immutable ``NeuronResult`` in ``model.result``; views watch that parameter and nothing else.
 Its language is the page's (``model.page``); its URL keys follow ``app.common.url.UrlState``.
-Learning (Step / Play) is gradient descent on (ŷ − y*)² that moves w1, w2, b and stops on
-divergence, convergence, a dead gradient or a slider limit, each with a notice.
+Learning (Step / Play) is gradient descent on (ŷ − y*)² that moves w1, w2, b. A too-large learning
+rate is applied, so its overshoot and divergence can be watched, and explained by a notice; the loop
+stops, with a notice, on convergence, a dead gradient, a non-finite update or a slider limit.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ import param
 from ..common.notices import Notice
 from ..common.url import read_parameters, url_keys, write_parameters
 from ..page import PageState
-from .maths import ACTIVATIONS, INPUT_NAMES, LEARNED, NeuronResult, compute, loss_at
+from .maths import ACTIVATIONS, INPUT_NAMES, LEARNED, NeuronResult, compute
 
 CONVERGED_LOSS = 1e-12
-EXPLODED_LOSS = 1e12
+DIVERGING_STEPS = 3  # the loss grew this many steps in a row: the descent is diverging
 MAX_PLAY_STEPS = 1000
 MAX_HISTORY = 2000
 SLIDER_BOUNDS = (-5.0, 5.0)
@@ -33,7 +34,7 @@ class StepOutcome(enum.Enum):
     """What ``NeuronModel.step`` did."""
 
     APPLIED = "applied"
-    STOPPED = "stopped"  # nothing was changed (divergence, dead gradient, converged, limit)
+    STOPPED = "stopped"  # nothing was changed (converged, dead gradient, non-finite update, at a limit)
 
 
 def _slider(default: float, doc: str) -> param.Number[float]:
@@ -66,6 +67,7 @@ class NeuronModel(param.Parameterized):
         self.page = page if page is not None else PageState()  # whose language the views speak
         self._stepping = False
         self._play_steps = 0
+        self._rises = 0  # steps in a row that raised the loss
         self._recompute()
 
     # ----------------------------------------------------------------- recomputation
@@ -76,6 +78,7 @@ class NeuronModel(param.Parameterized):
         if self._stepping:
             self.param.update(result=result)
         else:  # a hand-made change starts a new descent
+            self._rises = 0
             self.param.update(result=result, history=(result.loss,))
 
     @property
@@ -91,36 +94,60 @@ class NeuronModel(param.Parameterized):
 
     # ----------------------------------------------------------------- learning
     def step(self) -> StepOutcome:
-        """One gradient-descent update w ← w − lr·∂L/∂w of w1, w2, b (or a notice saying why not)."""
-        res = self.current
-        lr = float(self.lr)
-        current = res.loss
-        if current <= CONVERGED_LOSS:
-            return self._stop(Notice("learn_converged", {"loss": current}))
-        if all(res.loss_grads[n] == 0.0 for n in LEARNED):
-            return self._stop(Notice("learn_zero_gradient", {"loss": current}))
+        """One gradient-descent update w ← w − η·∂L/∂w of w1, w2, b, applied even when it raises the loss.
 
-        raw = {n: getattr(self, n) - lr * res.loss_grads[n] for n in LEARNED}
+        A too-large η is shown, not refused: the step is applied and a notice says what happened
+        (ŷ overshot the target, the loss rose, the loss grew ``DIVERGING_STEPS`` steps in a row). It
+        stops, with a notice, only where going on would mean nothing or break: converged, a zero
+        gradient, a non-finite update, or a slider limit (the update is clamped to it and applied).
+        """
+        before = self.current
+        lr = float(self.lr)
+        if before.loss <= CONVERGED_LOSS:
+            return self._stop((Notice("learn_converged", {"loss": before.loss}, "success"),))
+        if all(before.loss_grads[n] == 0.0 for n in LEARNED):
+            return self._stop((Notice("learn_zero_gradient", {"loss": before.loss}),))
+
+        raw = {n: getattr(self, n) - lr * before.loss_grads[n] for n in LEARNED}
         if not all(math.isfinite(v) for v in raw.values()):
-            return self._stop(Notice("learn_diverged_nonfinite", {"lr": lr}))
-        trial = {**self.values, **raw}
-        raw_loss = loss_at(trial, self.activation, float(self.target))
-        if not math.isfinite(raw_loss) or raw_loss > EXPLODED_LOSS or raw_loss > current:
-            return self._stop(Notice("learn_diverged", {"lr": lr, "before": current, "after": raw_loss}))
+            return self._stop((Notice("learn_diverged_nonfinite", {"lr": lr}, "error"),))
 
         lo, hi = SLIDER_BOUNDS
         clamped = {n: min(max(v, lo), hi) for n, v in raw.items()}
         hit = [n for n in LEARNED if clamped[n] != raw[n]]
-        if not hit:
-            self._apply(clamped)
-            self._set_notices("learn", ())
-            return StepOutcome.APPLIED
-        at_limit = Notice("learn_limit", {"names": ", ".join(hit), "lo": lo, "hi": hi})
-        limited_loss = loss_at({**self.values, **clamped}, self.activation, float(self.target))
-        if not limited_loss < current:
-            return self._stop(at_limit)
+        limit = Notice("learn_limit", {"names": ", ".join(hit), "lo": lo, "hi": hi})
+        if all(clamped[n] == getattr(self, n) for n in LEARNED):  # pinned at the limit: nothing moves
+            return self._stop((limit,))
         self._apply(clamped)
-        return self._stop(at_limit, StepOutcome.APPLIED)
+        after = self.current
+        self._rises = self._rises + 1 if after.loss > before.loss else 0
+        notices = self._progress_notices(before, after, lr)
+        if hit:
+            return self._stop((*notices, limit), StepOutcome.APPLIED)
+        self._set_notices("learn", notices)
+        return StepOutcome.APPLIED
+
+    def _progress_notices(self, before: NeuronResult, after: NeuronResult, lr: float) -> tuple[Notice, ...]:
+        """What a learner should know about the step just taken: overshoot, a rising or diverging loss."""
+        notices: list[Notice] = []
+        target = before.target
+        if (before.out - target) * (after.out - target) < 0.0:
+            kind = "warning" if after.loss > before.loss else "info"
+            notices.append(
+                Notice("learn_overshoot", {"target": target, "before": before.out, "after": after.out}, kind)
+            )
+        if self._rises >= DIVERGING_STEPS:
+            first = self.history[-self._rises - 1]
+            notices.append(
+                Notice(
+                    "learn_diverging",
+                    {"steps": self._rises, "first": first, "last": after.loss, "lr": lr},
+                    "error",
+                )
+            )
+        elif self._rises:
+            notices.append(Notice("learn_rose", {"before": before.loss, "after": after.loss, "lr": lr}))
+        return tuple(notices)
 
     def play_tick(self) -> None:
         """One animation frame of Play: a step, and stop when the step stopped or enough were taken."""
@@ -131,7 +158,7 @@ class NeuronModel(param.Parameterized):
         if outcome is StepOutcome.STOPPED or not self.playing:
             self.playing = False
         elif self._play_steps >= MAX_PLAY_STEPS:
-            self._stop(Notice("learn_max_steps", {"steps": MAX_PLAY_STEPS}))
+            self._stop((Notice("learn_max_steps", {"steps": MAX_PLAY_STEPS}, "info"),))
 
     def play(self) -> None:
         self._play_steps = 0
@@ -150,9 +177,9 @@ class NeuronModel(param.Parameterized):
         history = (*self.history, self.current.loss)[-MAX_HISTORY:]
         self.history = history
 
-    def _stop(self, notice: Notice, outcome: StepOutcome = StepOutcome.STOPPED) -> StepOutcome:
+    def _stop(self, notices: tuple[Notice, ...], outcome: StepOutcome = StepOutcome.STOPPED) -> StepOutcome:
         self.playing = False
-        self._set_notices("learn", (notice,))
+        self._set_notices("learn", notices)
         return outcome
 
     # ----------------------------------------------------------------- reset, URL, notices

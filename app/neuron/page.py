@@ -28,7 +28,7 @@ class NeuronPage(pn.viewable.Viewer):
         self.state = state
         main = pn.Column(
             TitleView(state),
-            NoticesView(state, state.page),
+            NoticesView(state, state.page, sources=("url",)),  # the address's: at the top
             wrapping_row(
                 card(OutputView(state), GradientsView(state)),
                 stack(

@@ -142,12 +142,12 @@ def test_to_query_writes_every_key() -> None:
 
 
 def test_apply_query_replaces_only_the_url_notices() -> None:
-    model = NeuronModel(lr=10.0)
+    model = NeuronModel(lr=0.3)
     model.step()
     model.apply_query({"w1": "abc"})
-    assert sorted(n.key for n in model.notices) == ["learn_diverged", "url_not_a_number"]
+    assert sorted(n.key for n in model.notices) == ["learn_overshoot", "learn_rose", "url_not_a_number"]
     model.apply_query({"w1": "0.3"})
-    assert [n.key for n in model.notices] == ["learn_diverged"]
+    assert [n.key for n in model.notices] == ["learn_overshoot", "learn_rose"]
     assert model.w1 == 0.3
 
 

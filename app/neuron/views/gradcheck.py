@@ -15,6 +15,8 @@ from ...i18n import t
 from ..maths import NeuronResult
 from .base import ModelView
 
+NOWRAP = ' style="white-space:nowrap"'
+
 
 class GradCheckView(ModelView):
     """An HTML table (``pane.object``) rebuilt from ``result.check.rows`` on every change."""
@@ -25,7 +27,8 @@ class GradCheckView(ModelView):
     def update(self, result: NeuronResult) -> None:
         lang = self.lang
         head = "".join(
-            f"<th>{escape(t(key, lang))}</th>"
+            # "agree?" must not wrap its "?" onto a line of its own
+            f'<th{NOWRAP if key == "check_ok" else ""}>{escape(t(key, lang))}</th>'
             for key in (
                 "check_input",
                 "check_value",

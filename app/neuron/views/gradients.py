@@ -14,14 +14,15 @@ from ..maths import GRAD_NAMES, NeuronResult
 from .base import ModelView
 
 FACTORS = [f"∂ŷ/∂{name}" for name in GRAD_NAMES]
+LABEL_GAP_PX = 4  # between a bar's end and its value label, so the text never touches the bar
 
 
 class GradientsView(ModelView):
-    """Bar chart + text list of ∂ŷ/∂· (``source`` columns: factor, grad, color, text, baseline)."""
+    """Bar chart + text list of ∂ŷ/∂· (``source`` columns: factor, grad, color, text, baseline, offset)."""
 
     def build(self) -> None:
         self.source = ColumnDataSource(
-            data={"factor": [], "grad": [], "color": [], "text": [], "baseline": []}
+            data={"factor": [], "grad": [], "color": [], "text": [], "baseline": [], "offset": []}
         )
         fig = plain_figure(
             x_range=FactorRange(*FACTORS),
@@ -33,6 +34,7 @@ class GradientsView(ModelView):
             y="grad",
             text="text",
             source=self.source,
+            y_offset="offset",
             text_align="center",
             text_baseline="baseline",
             text_font_size="12px",
@@ -57,6 +59,7 @@ class GradientsView(ModelView):
             "text": [fmt(g, 3) for g in grads],
             # each label sits just outside its bar's end: above a positive bar, below a negative one
             "baseline": ["top" if g < 0 else "bottom" for g in grads],
+            "offset": [LABEL_GAP_PX if g < 0 else -LABEL_GAP_PX for g in grads],  # screen y grows downwards
         }
         items = " ".join(
             f'<span style="margin-right:14px;white-space:nowrap">∂ŷ/∂{name} = '

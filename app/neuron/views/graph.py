@@ -17,9 +17,20 @@ from ...common.widgets import NEGATIVE, POSITIVE, HtmlBox, card_title, muted, pl
 from ...i18n import t
 from ..maths import GraphEdge, GraphNode, NeuronResult
 from .base import ModelView
+from .graph_geometry import (
+    BOX_H,
+    BOX_W,
+    EDGE_FONT_PX,
+    GRAD_OFFSET_PX,
+    HEIGHT_PX,
+    MIN_WIDTH_PX,
+    TITLE_FONT_PX,
+    TITLE_OFFSET_PX,
+    VALUE_FONT_PX,
+    edge_label_anchor,
+    ranges,
+)
 
-BOX_W = 0.74
-BOX_H = 0.74
 OP_SYMBOLS = {"*": "×", "+": "+", "relu": "ReLU", "tanh": "tanh", "sigmoid": "σ"}
 FILL = {1: "#ebf4ff", -1: "#fffaf0", 0: "#f7fafc"}
 BORDER = {1: POSITIVE, -1: NEGATIVE, 0: "#a0aec0"}
@@ -65,10 +76,16 @@ def _sign(x: float) -> int:
     return 1 if x > 0 else -1 if x < 0 else 0
 
 
-def _title(node: GraphNode) -> str:
-    if not node.op:
-        return node.name
-    return f"{node.name}  ({OP_SYMBOLS.get(node.op, node.op)})"
+def node_texts(node: GraphNode) -> tuple[str, str, str]:
+    """The three lines in a node's box: its name (and operation), its data, its grad."""
+    title = f"{node.name} ({OP_SYMBOLS.get(node.op, node.op)})" if node.op else node.name
+    return title, fmt(node.data, 3), f"∂ {fmt(node.grad, 3)}"
+
+
+def edge_text(edge: GraphEdge) -> str:
+    """An edge's label: its local derivative (a tiny one in short scientific form, to fit between boxes)."""
+    text = fmt(edge.local, 3)
+    return f"×{fmt(edge.local, 2) if 'e' in text else text}"
 
 
 class GraphView(ModelView):
@@ -84,10 +101,9 @@ class GraphView(ModelView):
         self.edges = ColumnDataSource(
             data={k: [] for k in ("x0", "y0", "x1", "y1", "xm", "ym", "local", "text")}
         )
+        # never narrower than MIN_WIDTH_PX: on a phone the card scrolls sideways, the labels stay legible
         fig = plain_figure(
-            x_range=Range1d(-0.5, 4.5),
-            y_range=Range1d(-2.0, 2.0),
-            height=330,
+            x_range=Range1d(-0.5, 4.5), y_range=Range1d(-2.0, 2.0), height=HEIGHT_PX, min_width=MIN_WIDTH_PX
         )
         fig.axis.visible = False
         fig.grid.visible = False
@@ -111,7 +127,7 @@ class GraphView(ModelView):
             source=self.edges,
             text_align="left",
             text_baseline="bottom",
-            text_font_size="10px",
+            text_font_size=f"{EDGE_FONT_PX}px",
             text_color="#2d3748",
         )
         fig.rect(
@@ -126,9 +142,16 @@ class GraphView(ModelView):
             border_radius=6,
         )
         common = {"x": "x", "y": "y", "source": self.nodes, "text_align": "center", "text_baseline": "middle"}
-        fig.text(y_offset=-19, text="title", text_font_size="13px", text_font_style="bold", **common)
-        fig.text(y_offset=0, text="data_text", text_font_size="12px", text_color="#1a202c", **common)
-        fig.text(y_offset=17, text="grad_text", text_font_size="12px", text_color="border", **common)
+        fig.text(
+            y_offset=TITLE_OFFSET_PX,
+            text="title",
+            text_font_size=f"{TITLE_FONT_PX}px",
+            text_font_style="bold",
+            **common,
+        )
+        common["text_font_size"] = f"{VALUE_FONT_PX}px"
+        fig.text(y_offset=0, text="data_text", text_color="#1a202c", **common)
+        fig.text(y_offset=GRAD_OFFSET_PX, text="grad_text", text_color="border", **common)
         self.figure = fig
         self.heading = HtmlBox()
         self.hint = HtmlBox()
@@ -145,17 +168,18 @@ class GraphView(ModelView):
         if shape != self._shape:  # only a new activation (identity has no f node) changes the drawing
             self._shape = shape
             self._positions = layout(nodes, edges)
-            xs = [p[0] for p in self._positions]
-            ys = [p[1] for p in self._positions]
-            self.figure.x_range.update(start=min(xs) - 0.55, end=max(xs) + 0.55)
-            self.figure.y_range.update(start=min(ys) - 0.6, end=max(ys) + 0.6)
+            (x0, x1), (y0, y1) = ranges(self._positions)
+            self.figure.x_range.update(start=x0, end=x1)
+            self.figure.y_range.update(start=y0, end=y1)
         pos = self._positions
+        texts = [node_texts(n) for n in nodes]
+        anchors = [edge_label_anchor(pos[e.source]) for e in edges]
         self.nodes.data = {
             "x": [p[0] for p in pos],
             "y": [p[1] for p in pos],
-            "title": [_title(n) for n in nodes],
-            "data_text": [fmt(n.data, 3) for n in nodes],
-            "grad_text": [f"∂ {fmt(n.grad, 3)}" for n in nodes],
+            "title": [text[0] for text in texts],
+            "data_text": [text[1] for text in texts],
+            "grad_text": [text[2] for text in texts],
             "data": [n.data for n in nodes],
             "grad": [n.grad for n in nodes],
             "fill": [FILL[_sign(n.grad)] for n in nodes],
@@ -168,17 +192,18 @@ class GraphView(ModelView):
             "x1": [pos[e.target][0] - half for e in edges],
             "y1": [pos[e.target][1] for e in edges],
             # the label sits just after the arrow's start, where arrows do not crowd yet
-            "xm": [pos[e.source][0] + half + 0.04 for e in edges],
-            "ym": [pos[e.source][1] + 0.06 for e in edges],
+            "xm": [a[0] for a in anchors],
+            "ym": [a[1] for a in anchors],
             "local": [e.local for e in edges],
-            "text": [f"×{fmt(e.local, 3)}" for e in edges],
+            "text": [edge_text(e) for e in edges],
         }
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(
             self.heading,
-            pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"),
+            pn.pane.Bokeh(self.figure, sizing_mode="stretch_width", min_width=MIN_WIDTH_PX),
             self.hint,
             sizing_mode="stretch_width",
+            css_classes=["mg-graph"],
             styles={"overflow-x": "auto"},
         )

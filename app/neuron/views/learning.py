@@ -1,20 +1,31 @@
-"""View 6: learning. Target y*, learning rate, Step, Play/Pause, the loss and its history."""
+"""View 6: learning. Target y*, learning rate, Step, Play/Pause, the loss, the numbers the next step uses,
+its notices and the loss history."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import ClassVar
 
 import panel as pn
-from bokeh.models import ColumnDataSource
+from bokeh.models import ColumnDataSource, NumeralTickFormatter, Range1d
 
-from ...common.widgets import NEGATIVE, HtmlBox, card_title, muted, plain_figure, readout
+from ...common.formatting import fmt
+from ...common.notices_view import NoticesView
+from ...common.widgets import NEGATIVE, HtmlBox, card_title, muted, plain_figure, readout, sign_class
 from ...i18n import t
-from ..maths import NeuronResult
+from ..maths import LEARNED, NeuronResult
 from .base import ModelView
+
+MIN_STEPS_SHOWN = 10  # the history's x-axis shows at least steps 0…10, so one point sits at the left
+MIN_LOSS_SHOWN = 1e-3  # the loss axis spans at least 0…0.001: never a range of width 0
+LOSS_TICKS = "0.[0000]"  # plain decimals (never "0.000e+0"), up to 4 of them
 
 
 class LearningView(ModelView):
-    """Widgets bound to the model, ``history_source`` (step, loss) and the loss readout."""
+    """Widgets bound to the model, ``history_source`` (step, loss), the loss readout, the next step's
+    numbers (``next_step``) and the learning loop's ``notices``, next to Step and Play."""
+
+    watches: ClassVar[tuple[str, ...]] = ("result", "lr")  # the next step's numbers use η
 
     def build(self) -> None:
         m = self.model
@@ -22,8 +33,9 @@ class LearningView(ModelView):
         self.target = pn.widgets.FloatSlider.from_param(
             m.param.target, css_classes=["mg-target"], sizing_mode="stretch_width"
         )
-        self.lr = pn.widgets.EditableFloatSlider.from_param(
-            m.param.lr, css_classes=["mg-lr"], sizing_mode="stretch_width"
+        lo, hi = m.param.lr.bounds  # the box accepts the whole range (its arrows step by 0.01)
+        self.lr = pn.widgets.FloatInput.from_param(
+            m.param.lr, start=lo, end=hi, step=0.01, css_classes=["mg-lr"], width=160
         )
         self.step_button = pn.widgets.Button(css_classes=["mg-step"], color="primary", min_width=90)
         self.play_button = pn.widgets.Button(css_classes=["mg-play"], color="success", min_width=110)
@@ -31,12 +43,16 @@ class LearningView(ModelView):
         self.play_button.on_click(lambda _event: self._toggle_play())
         self.loss = HtmlBox()
         self.history_source = ColumnDataSource(data={"step": [], "loss": []})
-        fig = plain_figure(height=200)
+        fig = plain_figure(
+            height=200, x_range=Range1d(0, MIN_STEPS_SHOWN), y_range=Range1d(0, MIN_LOSS_SHOWN)
+        )
         fig.line(x="step", y="loss", source=self.history_source, line_width=2, line_color=NEGATIVE)
         fig.scatter(x="step", y="loss", source=self.history_source, size=5, color=NEGATIVE)
-        fig.y_range.start = 0
+        fig.yaxis.formatter = NumeralTickFormatter(format=LOSS_TICKS)
         self.figure = fig
         self.title = HtmlBox()
+        self.next_step = HtmlBox()
+        self.notices = NoticesView(m, m.page, sources=("learn",), with_page=False, testid="learn-notice")
         self.model.param.watch(self._on_history, "history")
         self.model.param.watch(self._on_playing, "playing")
         self._on_history()
@@ -67,10 +83,23 @@ class LearningView(ModelView):
             f'<span class="mg-muted">{escape(t("loss_label", self.lang))} = </span>'
             f"<b>{readout('loss', result.loss)}</b>"
         )
+        lr = float(self.model.lr)
+        rows = "".join(
+            f"<tr><td>∂L/∂{name}</td>"
+            f"<td>{readout(f'loss-grad-{name}', g, f'mg-num {sign_class(g)}')}</td>"
+            f'<td class="mg-num">{name} ← {escape(fmt(result.inputs[name]))} − {escape(fmt(lr, 3))} × '
+            f"({escape(fmt(g))}) = {escape(fmt(result.inputs[name] - lr * g))}</td></tr>"
+            for name in LEARNED
+            for g in (result.loss_grads[name],)
+        )
+        table = f'<table class="mg-table" data-testid="next-step">{rows}</table>'
+        self.next_step.object = muted(t("learn_next", self.lang)) + table
 
     def _on_history(self, *_events: object) -> None:
         history = self.model.history
         self.history_source.data = {"step": list(range(len(history))), "loss": list(history)}
+        self.figure.x_range.end = max(MIN_STEPS_SHOWN, len(history) - 1)
+        self.figure.y_range.end = max(max(history, default=0.0) * 1.05, MIN_LOSS_SHOWN)
 
     def _on_playing(self, *_events: object) -> None:
         self.play_button.name = t("pause" if self.model.playing else "play", self.lang)
@@ -81,7 +110,9 @@ class LearningView(ModelView):
             self.title,
             self.target,
             self.lr,
+            self.next_step,
             pn.Row(self.step_button, self.play_button, self.loss, sizing_mode="stretch_width"),
+            self.notices,
             pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )

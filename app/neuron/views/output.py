@@ -1,4 +1,5 @@
-"""View 1: the output ŷ and the pre-activation z, large, with their exact values in ``data-value``."""
+"""View 1: the output ŷ and the pre-activation z, large, with their exact values in ``data-value``,
+and, right below them, the notice of a dead ReLU neuron."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from html import escape
 
 import panel as pn
 
+from ...common.notices import Notice
+from ...common.notices_view import NOTICE_CSS, notices_html
 from ...common.widgets import HtmlBox, card_title, readout
 from ...i18n import t
 from ..maths import NeuronResult
@@ -20,11 +23,18 @@ OUTPUT_CSS = """
 """
 
 
+def state_notices(result: NeuronResult) -> tuple[Notice, ...]:
+    """What the output itself should warn about: a ReLU at z ≤ 0 (its slope there is 0) is dead."""
+    if result.activation == "relu" and result.z <= 0.0:
+        return (Notice("dead_neuron", {"z": result.z}),)
+    return ()
+
+
 class OutputView(ModelView):
     """ŷ and z, as the engine computed them."""
 
     def build(self) -> None:
-        self.pane = HtmlBox(OUTPUT_CSS)
+        self.pane = HtmlBox(OUTPUT_CSS + NOTICE_CSS)
 
     def update(self, result: NeuronResult) -> None:
         lang = self.lang
@@ -34,7 +44,7 @@ class OutputView(ModelView):
             f"{readout('out', result.out)}</div>"
             f'<div class="mg-big"><div class="mg-cap">{escape(t("z_label", lang))}</div>'
             f"{readout('z', result.z)}</div>"
-            "</div>"
+            "</div>" + notices_html(state_notices(result), lang, "output-notice")
         )
 
     def __panel__(self) -> pn.viewable.Viewable:
