@@ -19,6 +19,9 @@ from app.url_sync import UrlSync
 PAGE_CSS = """
 body { margin: 0; background: #f4f6fa; }
 """
+# Panel's served page has no viewport meta, so a phone would lay it out 980 px wide, zoomed out.
+SERVED_PAGE_HEAD = """{% block preamble %}{{ super() }}
+<meta name="viewport" content="width=device-width, initial-scale=1">{% endblock %}"""
 
 
 def build(page: PageState | None = None) -> PageShell:
@@ -26,6 +29,7 @@ def build(page: PageState | None = None) -> PageShell:
     shell = PageShell(page or PageState())
     if pn.state.curdoc is not None and pn.state.location is not None:  # a live page, not a test
         UrlSync(shell, pn.state.location)
+        pn.state.curdoc.template = SERVED_PAGE_HEAD
     return shell
 
 

@@ -42,8 +42,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "z_label": {"en": "pre-activation z = w1·x1 + w2·x2 + b", "fr": "pré-activation z = w1·x1 + w2·x2 + b"},
     # gradients
     "grads_title": {
-        "en": "Backward pass: the gradient of ŷ with respect to each input, ∂ŷ/∂input",
-        "fr": "Passe arrière : le gradient de ŷ par rapport à chaque entrée, ∂ŷ/∂entrée",
+        "en": "Backward pass: the gradient of ŷ per input",
+        "fr": "Passe arrière : le gradient de ŷ par entrée",
     },
     "grads_axis": {"en": "gradient ∂ŷ/∂·", "fr": "gradient ∂ŷ/∂·"},
     "grads_hint": {

@@ -31,6 +31,9 @@ from .graph_geometry import (
     ranges,
 )
 
+# Never narrower than MIN_WIDTH_PX: on a phone the card scrolls sideways and the labels stay legible. As
+# a CSS style, not the pane's min_width, which Panel would pass on to every enclosing layout (the page).
+FIGURE_STYLES = {"min-width": f"{MIN_WIDTH_PX}px"}
 OP_SYMBOLS = {"*": "×", "+": "+", "relu": "ReLU", "tanh": "tanh", "sigmoid": "σ"}
 FILL = {1: "#ebf4ff", -1: "#fffaf0", 0: "#f7fafc"}
 BORDER = {1: POSITIVE, -1: NEGATIVE, 0: "#a0aec0"}
@@ -101,9 +104,8 @@ class GraphView(ModelView):
         self.edges = ColumnDataSource(
             data={k: [] for k in ("x0", "y0", "x1", "y1", "xm", "ym", "local", "text")}
         )
-        # never narrower than MIN_WIDTH_PX: on a phone the card scrolls sideways, the labels stay legible
         fig = plain_figure(
-            x_range=Range1d(-0.5, 4.5), y_range=Range1d(-2.0, 2.0), height=HEIGHT_PX, min_width=MIN_WIDTH_PX
+            x_range=Range1d(-0.5, 4.5), y_range=Range1d(-2.0, 2.0), height=HEIGHT_PX, styles=FIGURE_STYLES
         )
         fig.axis.visible = False
         fig.grid.visible = False
@@ -201,7 +203,7 @@ class GraphView(ModelView):
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(
             self.heading,
-            pn.pane.Bokeh(self.figure, sizing_mode="stretch_width", min_width=MIN_WIDTH_PX),
+            pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"),
             self.hint,
             sizing_mode="stretch_width",
             css_classes=["mg-graph"],
