@@ -46,8 +46,8 @@ def notices_html(notices: Iterable[Notice], lang: str, testid: str) -> str:
 
 
 class NoticesView(View[param.Parameterized]):
-    """``state.notices`` (a tuple of ``Notice``) whose source is one of ``sources``, after the page's
-    own notices when ``with_page``; empty but present when none."""
+    """``state.notices`` (a tuple of ``Notice``) whose source is one of ``sources`` (all when None), after
+    the page's own notices when ``with_page``; empty but present when none."""
 
     watches: ClassVar[tuple[str, ...]] = ("notices",)
 
@@ -55,7 +55,7 @@ class NoticesView(View[param.Parameterized]):
         self,
         state: param.Parameterized,
         page: PageState,
-        sources: tuple[str, ...],
+        sources: tuple[str, ...] | None = None,
         with_page: bool = True,
         testid: str = "notice",
     ) -> None:
@@ -70,7 +70,9 @@ class NoticesView(View[param.Parameterized]):
             self.page.param.watch(self._on_state, "notices")
 
     def refresh(self) -> None:
-        own = tuple(n for n in getattr(self.state, "notices", ()) if n.source in self.sources)
+        own = tuple(
+            n for n in getattr(self.state, "notices", ()) if self.sources is None or n.source in self.sources
+        )
         shown = (*self.page.notices, *own) if self.with_page else own
         self.pane.object = notices_html(shown, self.lang, self.testid)
 
