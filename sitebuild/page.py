@@ -27,8 +27,8 @@ _STYLE = f"""<style>
   background: #fff4c2; color: #3d3000; border-bottom: 1px solid #e0c866;
   font: 600 16px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: center;
 }}
-/* A veil, not opacity/filter on the document: those made Chromium re-raster the whole page on every
-   frame of the spinner (browser CPU to interactive 25-30 s -> 44-60 s, measured under load). */
+/* A veil over the document, not opacity/filter on it: those cost headless (software-rendering) Chromium
+   far more CPU while Python loads (browser CPU to interactive 44-60 s against 25-30 s, under load). */
 body.{NOT_LIVE_CLASS}::after {{
   content: ""; position: fixed; inset: 0; z-index: 1000; cursor: progress;
   background: rgba(255, 255, 255, 0.6);
