@@ -55,8 +55,8 @@ class PyodideSource:
 
     def read(self, name: str) -> bytes:
         """The bytes of one file of the distribution, or a BuildError naming what is missing."""
-        if self.location == OFFICIAL_URL and (data := _official_file_from_npm(name)) is not None:
-            return data
+        if self.location == OFFICIAL_URL and (from_npm := _official_file_from_npm(name)) is not None:
+            return from_npm
         if self.is_url:
             url = self.location.rstrip("/") + "/" + name
             try:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+OnSent = Callable[[str, int], None]  # (request path, bytes of the body sent)
 
 HOST = "127.0.0.1"
 
@@ -21,11 +24,18 @@ HOST = "127.0.0.1"
 class _Handler(http.server.SimpleHTTPRequestHandler):
     sub_path = "/"
     quiet = True
+    on_sent: OnSent | None = None
 
     def translate_path(self, path: str) -> str:
         if not urllib.parse.urlsplit(path).path.startswith(self.sub_path):
             return str(Path(self.directory) / "__outside_the_sub_path__")
         return super().translate_path(path[len(self.sub_path) - 1:])
+
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:  # type: ignore[override]
+        start = source.tell()
+        shutil.copyfileobj(source, outputfile)
+        if self.on_sent is not None:
+            self.on_sent(urllib.parse.urlsplit(self.path).path, source.tell() - start)
 
     def log_message(self, format: str, *args: Any) -> None:
         if not self.quiet:
@@ -33,12 +43,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def make_server(
-    folder: Path, port: int = 0, sub_path: str = "/", quiet: bool = True
+    folder: Path, port: int = 0, sub_path: str = "/", quiet: bool = True, on_sent: OnSent | None = None
 ) -> http.server.HTTPServer:
-    """A threading HTTP server for `folder` on 127.0.0.1:`port` (0: any free port), not yet started."""
+    """A threading HTTP server for `folder` on 127.0.0.1:`port` (0: any free port), not yet started.
+
+    `on_sent(path, size)` is called after each response body is sent (the start-up benchmark counts bytes).
+    """
     if not (sub_path.startswith("/") and sub_path.endswith("/")):
         raise ValueError(f"sub_path must start and end with '/': {sub_path!r}")
-    handler = type("Handler", (_Handler,), {"sub_path": sub_path, "quiet": quiet})
+    attributes = {"sub_path": sub_path, "quiet": quiet, "on_sent": staticmethod(on_sent) if on_sent else None}
+    handler = type("Handler", (_Handler,), attributes)
     return http.server.ThreadingHTTPServer((HOST, port), functools.partial(handler, directory=str(folder)))
 
 
@@ -47,9 +61,9 @@ def base_url(server: http.server.HTTPServer, sub_path: str = "/") -> str:
 
 
 @contextmanager
-def serving(folder: Path, sub_path: str = "/") -> Iterator[str]:
+def serving(folder: Path, sub_path: str = "/", on_sent: OnSent | None = None) -> Iterator[str]:
     """Serve `folder` in a background thread on a free port; yield its base URL (ending in `sub_path`)."""
-    server = make_server(folder, 0, sub_path)
+    server = make_server(folder, 0, sub_path, on_sent=on_sent)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

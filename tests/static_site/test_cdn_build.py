@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from static_site_support import REPO_ROOT, serve_site
 
+from sitebuild.page import BANNER_ID, LIVE_MESSAGE, NOT_LIVE_CLASS, VIEWPORT
 from sitebuild.pyodide_settings import ENV_VAR, NPM_PYODIDE, OFFICIAL_URL
 
 pytestmark = pytest.mark.slow
@@ -46,6 +47,14 @@ def test_cdn_site_has_page_worker_and_our_wheels(cdn_site: Path) -> None:
     shipped = {p.name.split("-")[0].lower() for p in (cdn_site / "wheels").glob("*.whl")}
     assert {"micrograd_web", "micrograd_web_app", "panel", "bokeh"} <= shipped
     assert not {"numpy", "pandas"} & shipped, "packages Pyodide hosts come from its CDN"
+
+
+def test_cdn_site_page_has_the_phone_viewport_and_the_loading_state(cdn_site: Path) -> None:
+    html = (cdn_site / "index.html").read_text()
+    assert VIEWPORT in html
+    assert f'id="{BANNER_ID}"' in html and f'class="{NOT_LIVE_CLASS} ' in html
+    (worker,) = re.findall(r'new Worker\("\./([^"]+\.js)"\)', html)
+    assert f'self.postMessage({{type: "{LIVE_MESSAGE}"}})' in (cdn_site / worker).read_text()
 
 
 def test_cdn_site_engine_wheel_is_importable(cdn_site: Path, tmp_path: Path) -> None:

@@ -21,12 +21,14 @@ W1_HANDLE = ".mg-slider-w1 .noUi-handle"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 3}
 
-# Opacity as the user sees it: the product of the element's and every ancestor's, across shadow roots.
-SEEN_OPACITY_JS = """(el) => {
-  let opacity = 1;
-  for (let node = el; node; node = node.parentElement || node.getRootNode().host)
-    opacity *= parseFloat(getComputedStyle(node).opacity);
-  return opacity;
+# How opaque the veil over an element is (0: none): the page's fixed ::after layer covers the viewport.
+VEIL_OVER_JS = """(el) => {
+  const veil = getComputedStyle(document.body, "::after");
+  if (veil.content === "none" || veil.position !== "fixed" || veil.display === "none") return 0;
+  const channels = veil.backgroundColor.match(/[\\d.]+/g).map(Number);
+  const rect = el.getBoundingClientRect();
+  const covered = rect.top >= 0 && rect.bottom <= window.innerHeight && rect.width > 0;
+  return covered ? (channels.length === 4 ? channels[3] : 1) : 0;
 }"""
 
 
@@ -48,8 +50,8 @@ def wait_for_prerender(page: Page) -> None:
     page.locator("[data-testid='out']").first.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
 
 
-def seen_opacity(page: Page, testid: str) -> float:
-    return float(page.locator(f"[data-testid='{testid}']").first.evaluate(SEEN_OPACITY_JS))
+def veil_over(page: Page, testid: str) -> float:
+    return float(page.locator(f"[data-testid='{testid}']").first.evaluate(VEIL_OVER_JS))
 
 
 def wait_until_live(page: Page) -> None:
@@ -76,7 +78,7 @@ def test_input_while_loading_is_not_silently_lost(page: Page, site_url: str) -> 
         banner = page.locator(BANNER)
         assert banner.is_visible()
         assert "Loading Python" in banner.inner_text() and "controls come alive" in banner.inner_text()
-        assert seen_opacity(page, "out") < 0.6, "the not-yet-live numbers must look inactive"
+        assert veil_over(page, "out") >= 0.5, "the not-yet-live numbers must look inactive"
 
         handle = page.locator(W1_HANDLE).first
         before = handle.get_attribute("aria-valuenow")
@@ -90,7 +92,7 @@ def test_input_while_loading_is_not_silently_lost(page: Page, site_url: str) -> 
         assert page.evaluate("document.activeElement === document.body"), "nothing may take focus yet"
 
     wait_until_live(page)
-    assert seen_opacity(page, "out") == 1.0
+    assert veil_over(page, "out") == 0
     assert slider_value(page, "w1") == START["w1"]
     assert shown(page) == pytest.approx(expected(START), rel=1e-9, abs=1e-12)
     page.locator(W1_HANDLE).first.focus()
@@ -111,11 +113,10 @@ def test_a_shared_link_never_shows_the_default_numbers_as_its_own(page: Page, si
         text = banner.inner_text()
         assert "Chargement de Python" in text and "pas encore ceux de votre lien" in text, text
         assert banner.get_attribute("lang") == "fr"
-        for testid in ("out", "grad-w1"):
-            assert seen_opacity(page, testid) < 0.6, f"{testid}: the default example's value looks live"
+        assert veil_over(page, "out") >= 0.5, "the default example's value must not look live"
 
     wait_until_live(page)
     # The moment the banner goes, the numbers already are the link's: no wrong value shown as live.
     want = expected({**START, "w1": -1.0}, "tanh")
     assert shown(page) == pytest.approx(want, rel=1e-9, abs=1e-12)
-    assert seen_opacity(page, "out") == 1.0
+    assert veil_over(page, "out") == 0
