@@ -65,11 +65,13 @@ def shape_page(html: str) -> str:
     for marker in ('<meta charset="utf-8">', "</head>", "<body", "const pyodideWorker = new Worker("):
         if html.count(marker) != 1:
             raise BuildError(f"Panel's page template changed: cannot find exactly one {marker!r}")
-    if 'name="viewport"' in html:
-        raise BuildError("Panel's page now declares a viewport itself: review sitebuild/page.py")
+    declared = html.count('name="viewport"')
+    if declared and (declared != 1 or VIEWPORT not in html):
+        raise BuildError(f"the converted page declares a viewport other than {VIEWPORT} (sitebuild/page.py)")
     messages = {lang: {"plain": t("loading_banner", lang), "link": t("loading_banner_link", lang)}
                 for lang in LANGUAGES}
-    html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + VIEWPORT)
+    if not declared:  # the app's served-page template may already add it
+        html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + VIEWPORT)
     html = html.replace("</head>", _STYLE + "\n</head>")
     html = _add_body_class(html)
     banner = (

@@ -7,6 +7,7 @@ import math
 from playwright.sync_api import Page
 
 from micrograd_core import Value
+from sitebuild.page import BANNER_ID
 
 LOAD_TIMEOUT_MS = 120_000
 START = {"x1": 2.0, "x2": 3.0, "w1": 0.5, "w2": -0.5, "b": 1.0}  # the contract's seed example, ReLU
@@ -14,7 +15,9 @@ READOUTS = ("out", "z", "grad-w1", "grad-w2", "grad-b", "grad-x1", "grad-x2")
 
 
 def wait_until_interactive(page: Page) -> None:
+    """Python rendered the live document and applied the URL's state (the page dropped its banner)."""
     page.wait_for_function("() => !document.body.classList.contains('pn-loading')", timeout=LOAD_TIMEOUT_MS)
+    page.locator(f"#{BANNER_ID}").wait_for(state="detached", timeout=LOAD_TIMEOUT_MS)
     page.locator("[data-testid='out']").first.wait_for(timeout=LOAD_TIMEOUT_MS)
 
 

@@ -12,11 +12,12 @@ from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import Browser, Page, Route
-from site_page import LOAD_TIMEOUT_MS, START, expected, shown, slider_value
+from site_page import LOAD_TIMEOUT_MS, START, expected, shown, slider_value, wait_until_interactive
+
+from sitebuild.page import BANNER_ID
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-BANNER = "#mg-loading-banner"
 W1_HANDLE = ".mg-slider-w1 .noUi-handle"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 3}
@@ -54,10 +55,6 @@ def veil_over(page: Page, testid: str) -> float:
     return float(page.locator(f"[data-testid='{testid}']").first.evaluate(VEIL_OVER_JS))
 
 
-def wait_until_live(page: Page) -> None:
-    page.locator(BANNER).wait_for(state="detached", timeout=LOAD_TIMEOUT_MS)
-
-
 def test_a_phone_gets_the_phone_layout(browser: Browser, site_url: str) -> None:
     context = browser.new_context(**PHONE)
     try:
@@ -75,7 +72,7 @@ def test_input_while_loading_is_not_silently_lost(page: Page, site_url: str) -> 
         page.goto(site_url)
         wait_for_prerender(page)
         assert held, "the page must have asked for its worker"
-        banner = page.locator(BANNER)
+        banner = page.locator(f"#{BANNER_ID}")
         assert banner.is_visible()
         assert "Loading Python" in banner.inner_text() and "controls come alive" in banner.inner_text()
         assert veil_over(page, "out") >= 0.5, "the not-yet-live numbers must look inactive"
@@ -91,7 +88,7 @@ def test_input_while_loading_is_not_silently_lost(page: Page, site_url: str) -> 
         assert handle.get_attribute("aria-valuenow") == before, "a pre-rendered slider moved while inert"
         assert page.evaluate("document.activeElement === document.body"), "nothing may take focus yet"
 
-    wait_until_live(page)
+    wait_until_interactive(page)
     assert veil_over(page, "out") == 0
     assert slider_value(page, "w1") == START["w1"]
     assert shown(page) == pytest.approx(expected(START), rel=1e-9, abs=1e-12)
@@ -108,14 +105,14 @@ def test_a_shared_link_never_shows_the_default_numbers_as_its_own(page: Page, si
     with worker_held(page):
         page.goto(site_url + "?lang=fr&act=tanh&w1=-1")
         wait_for_prerender(page)
-        banner = page.locator(BANNER)
+        banner = page.locator(f"#{BANNER_ID}")
         assert banner.is_visible()
         text = banner.inner_text()
         assert "Chargement de Python" in text and "pas encore ceux de votre lien" in text, text
         assert banner.get_attribute("lang") == "fr"
         assert veil_over(page, "out") >= 0.5, "the default example's value must not look live"
 
-    wait_until_live(page)
+    wait_until_interactive(page)
     # The moment the banner goes, the numbers already are the link's: no wrong value shown as live.
     want = expected({**START, "w1": -1.0}, "tanh")
     assert shown(page) == pytest.approx(want, rel=1e-9, abs=1e-12)

@@ -43,6 +43,11 @@ def test_a_changed_panel_template_stops_the_build(marker: str) -> None:
         shape_page(PANEL_PAGE.replace(marker, "<changed"))
 
 
-def test_a_page_that_already_has_a_viewport_stops_the_build() -> None:
+def test_a_page_with_another_viewport_stops_the_build() -> None:
     with pytest.raises(BuildError, match="viewport"):
         shape_page(PANEL_PAGE.replace("<title>", '<meta name="viewport" content="width=1000"><title>'))
+
+
+def test_a_page_that_already_has_the_viewport_keeps_one() -> None:
+    html = shape_page(PANEL_PAGE.replace("<title>", VIEWPORT + "<title>"))
+    assert html.count('name="viewport"') == 1
