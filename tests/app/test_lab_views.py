@@ -135,3 +135,10 @@ def test_the_buttons_that_cannot_move_are_disabled(view: LabPage) -> None:
     assert [b.disabled for b in buttons] == [False, False, False, False]
     stepper.end.clicks += 1
     assert [b.disabled for b in buttons] == [False, False, True, True]
+
+
+def test_a_refused_link_shows_its_text_in_the_box_it_marks(view: LabPage) -> None:
+    view.state.apply_query({"expr": "__import__('os')"})
+    assert 'data-code="' in view.expression.error.object
+    assert view.expression.box.value == "__import__('os')"  # not the previous expression, marked red
+    assert "mg-lab-invalid" in view.expression.box.css_classes
