@@ -123,3 +123,22 @@ def test_sixty_nodes_fit_the_bounds_and_draw(view: LabPage) -> None:
     assert view.state.error is None
     assert 55 <= len(view.state.current.nodes) <= 65
     assert len(view.graph.edges.data["x0"]) == len(view.state.current.edges)
+
+
+def test_the_buttons_that_cannot_move_are_disabled(view: LabPage) -> None:
+    view.expression.box.value_input = "(a*b + c).tanh()"
+    stepper = view.stepper
+    buttons = (stepper.first, stepper.back, stepper.next, stepper.end)
+    stepper.first.clicks += 1
+    assert [b.disabled for b in buttons] == [True, True, False, False]
+    stepper.next.clicks += 1
+    assert [b.disabled for b in buttons] == [False, False, False, False]
+    stepper.end.clicks += 1
+    assert [b.disabled for b in buttons] == [False, False, True, True]
+
+
+def test_a_refused_link_shows_its_text_in_the_box_it_marks(view: LabPage) -> None:
+    view.state.apply_query({"expr": "__import__('os')"})
+    assert 'data-code="' in view.expression.error.object
+    assert view.expression.box.value == "__import__('os')"  # not the previous expression, marked red
+    assert "mg-lab-invalid" in view.expression.box.css_classes

@@ -74,8 +74,8 @@ class ExpressionView(View[LabModel]):
     def refresh(self) -> None:
         state = self.state
         result = state.current
-        if state.error is None and self.box.value_input != state.text:
-            self.box.value = state.text  # a preset or a link changed the text
+        if self.box.value_input != state.text:
+            self.box.value = state.text  # a preset or a link changed the text (a refused one too)
         self._show_error()
         if tuple(self.sliders) != result.variables:
             self.sliders = {name: self._slider(name, result.values[name]) for name in result.variables}

@@ -62,6 +62,9 @@ class StepperView(View[LabModel]):
         lang = self.lang
         position = clamp(result, self.state.position)
         self.position.param.update(end=max(1, result.length), value=position)
+        at_start, at_end = position <= 0, position >= result.length
+        self.first.disabled = self.back.disabled = at_start  # nothing to go back to
+        self.next.disabled = self.end.disabled = at_end  # the walk is done
         values = escape(json.dumps(dict(result.values)))
         self.out.object = (
             f'<div class="mg-card-title" data-testid="lab-out" data-value="{result.out!r}" '
