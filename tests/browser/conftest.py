@@ -259,3 +259,23 @@ def _watch(page: Page, server: AppServer) -> Iterator[ErrorLog]:
     yield log
     if not log.reported:
         log.assert_clean()
+
+
+# Playwright's real mobile emulation of a 390 px phone: a narrow desktop window would hide the viewport meta.
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 3,
+}
+
+
+@pytest.fixture
+def phone(browser: Any, app_server: AppServer) -> Iterator[Page]:
+    """A page in Playwright's real mobile emulation (390×844, mobile, touch, pixel ratio 3)."""
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)  # as ``context`` does for every other page
+    yield context.new_page()
+    expect.set_options(timeout=PLAYWRIGHT_EXPECT_DEFAULT_MS)
+    context.close()

@@ -9,7 +9,7 @@ the sliders stay at hand while the views scroll by.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -17,21 +17,12 @@ from test_dashboard import SEED, by_testid, engine_loss, open_app, shown, slider
 
 from app.neuron.views.graph_geometry import MIN_WIDTH_PX
 
-PAGE_TIMEOUT_MS = 30_000  # conftest's: the machine is shared
-PLAYWRIGHT_EXPECT_DEFAULT_MS = 5_000
-
 if TYPE_CHECKING:  # fixtures' types; pytest imports conftest.py itself
     from conftest import AppServer, ErrorLog
 
 pytestmark = pytest.mark.browser
 
 LAPTOP = {"width": 1280, "height": 720}
-PHONE: dict[str, Any] = {
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "device_scale_factor": 3,
-}
 
 
 def in_viewport(page: Page, element: Locator) -> bool:
@@ -120,17 +111,6 @@ def test_the_dead_neuron_notice_sits_under_the_output(
     assert out is not None and box is not None
     assert 0 <= box["y"] - (out["y"] + out["height"]) < 120, "the notice is not right under ŷ"
     errors.assert_clean()
-
-
-@pytest.fixture
-def phone(browser: Any, app_server: AppServer) -> Any:
-    """A page in Playwright's real mobile emulation (390×844, mobile, touch, pixel ratio 3)."""
-    context = browser.new_context(**PHONE)
-    context.set_default_timeout(PAGE_TIMEOUT_MS)
-    expect.set_options(timeout=PAGE_TIMEOUT_MS)  # as conftest's ``context`` does for every other page
-    yield context.new_page()
-    expect.set_options(timeout=PLAYWRIGHT_EXPECT_DEFAULT_MS)
-    context.close()
 
 
 def test_on_a_phone_the_graph_scrolls_in_its_card_and_the_sliders_stay_at_hand(

@@ -140,14 +140,23 @@ def test_a_bad_address_shows_a_notice_and_the_view_works(
     errors.assert_clean()
 
 
-def test_on_a_phone_the_data_plot_and_step_play_fit_one_screen(
-    page: Page, app_server: AppServer, errors: ErrorLog
-) -> None:
-    page.set_viewport_size({"width": 390, "height": 844})
+def test_on_a_phone_the_data_plot_and_step_play_fit_one_screen(phone: Page, app_server: AppServer) -> None:
+    page = phone
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(e.message))
     open_view(page, app_server)
+    assert page.evaluate("window.innerWidth") == 390, "the page is not laid out for the phone's width"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways"
     step = page.locator(".mg-net-step").bounding_box()
     plot = page.locator(".mg-net-data").bounding_box()
     assert step is not None and plot is not None
     assert plot["width"] <= 390
     assert plot["y"] + plot["height"] - step["y"] <= 844  # from the Step button to the plot's bottom
-    errors.assert_clean()
+    mode = page.locator(".mg-net-mode").bounding_box()
+    label = page.locator(".mg-net-class").bounding_box()
+    assert mode is not None and label is not None
+    side_by_side = mode["x"] + mode["width"] <= label["x"] + 1
+    stacked = mode["y"] + mode["height"] <= label["y"] + 1
+    assert side_by_side or stacked, f"the click-mode and class toggles overlap: {mode} {label}"
+    assert problems == []

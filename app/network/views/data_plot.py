@@ -9,7 +9,7 @@ import panel as pn
 from bokeh.events import Tap
 from bokeh.models import ColumnDataSource, LinearColorMapper
 
-from ...common.widgets import plain_figure
+from ...common.widgets import plain_figure, wrapping_row
 from ..datasets import DOMAIN, Point
 from ..messages import text
 from ..model import NetworkResult
@@ -60,10 +60,12 @@ class DataPlot(Part):
         fig.on_event(Tap, self._on_tap)
         self.figure = fig
         self.mode = pn.widgets.RadioButtonGroup(
-            options=list(CLICK_MODES), value="edit", color="light", css_classes=["mg-net-mode"]
+            options=list(CLICK_MODES), value="edit", color="light", css_classes=["mg-net-mode"],
+            styles={"flex": "1 1 270px"},  # a flex basis, so that a narrow row wraps instead of overlapping
         )
         self.add_class = pn.widgets.RadioButtonGroup(
-            options=[0, 1], value=self.model.add_label, color="light", css_classes=["mg-net-class"]
+            options=[0, 1], value=self.model.add_label, color="light", css_classes=["mg-net-class"],
+            styles={"flex": "1 1 190px"},
         )
         self.add_class.link(self.model, value="add_label")
         self.mode.param.watch(self._on_mode, "value")
@@ -71,7 +73,9 @@ class DataPlot(Part):
         lo, hi = DOMAIN
         self.new_x1 = pn.widgets.FloatInput(label="x1", value=0.0, start=lo, end=hi, step=0.1, width=90)
         self.new_x2 = pn.widgets.FloatInput(label="x2", value=0.0, start=lo, end=hi, step=0.1, width=90)
-        self.add_button = pn.widgets.Button(css_classes=["mg-net-add"], align="end")
+        self.add_button = pn.widgets.Button(
+            css_classes=["mg-net-add"], align="end", styles={"flex": "1 1 160px"}
+        )
         self.add_button.on_click(
             lambda _e: self.model.add_point(self.new_x1.value or 0.0, self.new_x2.value or 0.0)
         )
@@ -129,9 +133,9 @@ class DataPlot(Part):
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(
-            pn.Row(self.mode, self.add_class, sizing_mode="stretch_width"),
+            wrapping_row(self.mode, self.add_class),  # a phone puts the two toggles one above the other
             pn.pane.Bokeh(self.figure, sizing_mode="stretch_width"),
             self.legend,
-            pn.Row(self.new_x1, self.new_x2, self.add_button),
+            wrapping_row(self.new_x1, self.new_x2, self.add_button, align_items="end"),
             sizing_mode="stretch_width",
         )
