@@ -3,12 +3,15 @@
 Each view keeps its own ``MESSAGES`` (``app/<view>/messages.py``, listed in ``MESSAGE_MODULES``);
 ``CATALOGUE`` merges them with the page's (``app/messages.py``) and refuses a key defined twice.
 
-``t(key, lang, **values)`` fills ``{name}`` placeholders; floats are formatted with ``fmt`` so
-that a message never shows "nan" or 17 digits.
+``t(key, lang, **values)`` fills ``{name}`` placeholders; floats are formatted with ``fmt`` in the
+message's language, so that a message never shows "nan" or 17 digits, and French gets a decimal comma.
+French typography is applied here, once: the catalogue writes "Adresse : …" with an ordinary space,
+``t`` turns the space before ``: ; ! ? »`` and after ``«`` into a narrow no-break space (U+202F).
 """
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 
 from .common.formatting import fmt
@@ -41,16 +44,33 @@ def merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 CATALOGUE = merge(*CATALOGUES)
 
+NARROW_NBSP = "\u202f"
+_FRENCH_SPACES = (re.compile(r"[ \u00a0]+(?=[:;!?»])"), re.compile(r"(?<=«)[ \u00a0]+"))
+
+
+def typography(text: str, lang: str) -> str:
+    """``text`` with ``lang``'s spacing rules: in French a narrow no-break space before ``: ; ! ? »``."""
+    if lang != "fr":
+        return text
+    for spaces in _FRENCH_SPACES:
+        text = spaces.sub(NARROW_NBSP, text)
+    return text
+
+
+def label_colon_space(lang: str) -> str:
+    """What goes between a label and the ": " a widget (a Bokeh slider) appends to it."""
+    return NARROW_NBSP if lang == "fr" else ""
+
 
 def t(key: str, lang: str, /, **values: object) -> str:
     """The message ``key`` in ``lang`` with ``{name}`` placeholders filled (floats formatted)."""
     try:
-        template = CATALOGUE[key][lang]
+        template = typography(CATALOGUE[key][lang], lang)
     except KeyError:
         raise KeyError(f"no message {key!r} in language {lang!r}") from None
     if not values:
         return template
-    return template.format(**{k: fmt(v) if isinstance(v, float) else v for k, v in values.items()})
+    return template.format(**{k: fmt(v, lang) if isinstance(v, float) else v for k, v in values.items()})
 
 
 def notice_text(notice: Notice, lang: str) -> str:

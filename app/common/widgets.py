@@ -5,10 +5,12 @@ from __future__ import annotations
 from html import escape
 
 import panel as pn
+from bokeh.models import CustomJSTickFormatter
 from bokeh.plotting import figure
 from panel.models.markup import HTML as PanelHTML
 
-from .formatting import data_value, fmt
+from ..i18n import label_colon_space
+from .formatting import DECIMAL_SEPARATOR, data_value, fmt, step_decimals
 
 POSITIVE = "#2b6cb0"  # blue: raising the input raises ŷ
 NEGATIVE = "#dd6b20"  # orange: raising the input lowers ŷ
@@ -77,6 +79,24 @@ class HtmlBox(pn.viewable.Viewer):
         return self._pane
 
 
+def slider_format(step: float, lang: str) -> CustomJSTickFormatter:
+    """A slider's value label (and its handle's aria-valuetext) at the slider's ``step``, in ``lang``:
+    ``fmt_step`` of ``app.common.formatting``, in the browser."""
+    return CustomJSTickFormatter(
+        args={"decimals": step_decimals(step), "separator": DECIMAL_SEPARATOR.get(lang, ".")},
+        code="const text = Math.abs(tick) < 0.5 * 10 ** -decimals ? (0).toFixed(decimals) : "
+        "tick.toFixed(decimals); return text.replace('.', separator).replace('-', '\u2212');",
+    )
+
+
+def relabel_slider(slider: pn.widgets.FloatSlider, label: str, lang: str) -> None:
+    """Give ``slider`` its translated ``label`` and its value's format in ``lang``.
+
+    Bokeh writes the title as "<label>: <value>"; French wants a narrow no-break space before ":".
+    """
+    slider.param.update(name=label + label_colon_space(lang), format=slider_format(slider.step, lang))
+
+
 def plain_figure(**options: object) -> figure:
     """A Bokeh figure that fills the card's width, with no toolbar or tools: the views are for looking."""
     return figure(sizing_mode="stretch_width", toolbar_location=None, tools="", **options)
@@ -92,11 +112,11 @@ def muted(text: str) -> str:
     return f'<div class="mg-muted">{escape(text)}</div>'
 
 
-def readout(testid: str, value: float, css_class: str = "mg-num") -> str:
-    """An element a browser test can read: human text, exact ``repr(float)`` in ``data-value``."""
+def readout(testid: str, value: float, lang: str, css_class: str = "mg-num") -> str:
+    """An element a browser test can read: text in ``lang``, exact ``repr(float)`` in ``data-value``."""
     return (
         f'<span class="{css_class}" data-testid="{testid}" data-value="{data_value(value)}">'
-        f"{escape(fmt(value))}</span>"
+        f"{escape(fmt(value, lang))}</span>"
     )
 
 

@@ -57,8 +57,7 @@ def walk_state(result: LabResult, position: int) -> WalkState:
 
 def num(x: float, lang: str, digits: int = 4) -> str:
     """A number as the page shows it: ``fmt``, with a decimal comma in French."""
-    text = fmt(x, digits)
-    return text.replace(".", ",") if lang == "fr" else text
+    return fmt(x, lang, digits)
 
 
 def _wrapped(x: float, lang: str) -> str:

@@ -161,8 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def number(x: float, lang: str, digits: int = 4) -> str:
     """``x`` written short (``fmt``), with a decimal comma in French."""
-    written = fmt(x, digits)
-    return written.replace(".", ",") if lang == "fr" else written
+    return fmt(x, lang, digits)
 
 
 def text(key: str, lang: str, /, **values: object) -> str:

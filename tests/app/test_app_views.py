@@ -87,7 +87,7 @@ def test_graph_view_nodes_hold_each_nodes_data_and_grad(activation: str) -> None
     nodes = model.result.nodes
     assert view.nodes.data["data"] == [n.data for n in nodes]
     assert view.nodes.data["grad"] == [n.grad for n in nodes]
-    assert view.nodes.data["data_text"] == [fmt(n.data, 3) for n in nodes]
+    assert view.nodes.data["data_text"] == [fmt(n.data) for n in nodes]
     assert view.edges.data["local"] == [e.local for e in model.result.edges]
     # left to right: every edge goes to a column further right
     xs = view.nodes.data["x"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import panel as pn
 
 from ...common.language_select import language_select
-from ...common.widgets import HtmlBox, card_title
+from ...common.widgets import HtmlBox, card_title, relabel_slider
 from ...i18n import t
 from ..maths import ACTIVATIONS, INPUT_NAMES
 from .base import NeuronView
@@ -42,7 +42,7 @@ class ControlsView(NeuronView):
     def relabel(self, lang: str) -> None:
         self.heading.object = card_title(t("controls_title", lang))
         for name, slider in self.sliders.items():
-            slider.name = t(f"slider_{name}", lang)
+            relabel_slider(slider, t(f"slider_{name}", lang), lang)
         self.activation.name = t("activation_label", lang)
         self.activation.options = self._activation_options(lang)
         self.reset.name = t("reset", lang)

@@ -41,10 +41,10 @@ class GradCheckView(ModelView):
         body = "".join(
             f'<tr data-testid="check-{escape(row.name)}" data-ok="{str(row.ok).lower()}">'
             f"<td>{escape(row.name)}</td>"
-            f'<td class="mg-num">{fmt(row.value)}</td>'
-            f'<td class="mg-num">{fmt(row.autograd, 6)}</td>'
-            f'<td class="mg-num">{fmt(row.numeric, 6)}</td>'
-            f'<td class="mg-num">{fmt(row.error, 2)}</td>'
+            f'<td class="mg-num">{fmt(row.value, lang)}</td>'
+            f'<td class="mg-num">{fmt(row.autograd, lang)}</td>'
+            f'<td class="mg-num">{fmt(row.numeric, lang)}</td>'
+            f'<td class="mg-num">{fmt(row.error, lang)}</td>'
             f'<td class="{"mg-ok" if row.ok else "mg-bad"}">{"✓" if row.ok else "✗"}</td></tr>'
             for row in result.check.rows
         )

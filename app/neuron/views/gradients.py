@@ -56,15 +56,15 @@ class GradientsView(ModelView):
             "factor": FACTORS,
             "grad": grads,
             "color": [sign_color(g) for g in grads],
-            "text": [fmt(g, 3) for g in grads],
+            "text": [fmt(g, self.lang) for g in grads],
             # each label sits just outside its bar's end: above a positive bar, below a negative one
             "baseline": ["top" if g < 0 else "bottom" for g in grads],
             "offset": [LABEL_GAP_PX if g < 0 else -LABEL_GAP_PX for g in grads],  # screen y grows downwards
         }
+        by_name, lang = result.grads, self.lang
         items = " ".join(
             f'<span style="margin-right:14px;white-space:nowrap">∂ŷ/∂{name} = '
-            f"{readout(f'grad-{name}', result.grads[name], f'mg-num {sign_class(result.grads[name])}')}"
-            "</span>"
+            f"{readout(f'grad-{name}', by_name[name], lang, f'mg-num {sign_class(by_name[name])}')}</span>"
             for name in GRAD_NAMES
         )
         self.text.object = (

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import panel as pn
 from bokeh.models import Arrow, ColumnDataSource, Range1d, VeeHead
 
-from ...common.formatting import fmt
+from ...common.formatting import GRAPH_DIGITS, fmt
 from ...common.widgets import NEGATIVE, POSITIVE, HtmlBox, card_title, muted, plain_figure
 from ...i18n import t
 from ..maths import GraphEdge, GraphNode, NeuronResult
@@ -79,16 +79,16 @@ def _sign(x: float) -> int:
     return 1 if x > 0 else -1 if x < 0 else 0
 
 
-def node_texts(node: GraphNode) -> tuple[str, str, str]:
-    """The three lines in a node's box: its name (and operation), its data, its grad."""
+def node_texts(node: GraphNode, lang: str) -> tuple[str, str, str]:
+    """The three lines in a node's box: its name (and operation), its data, its grad (at GRAPH_DIGITS)."""
     title = f"{node.name} ({OP_SYMBOLS.get(node.op, node.op)})" if node.op else node.name
-    return title, fmt(node.data, 3), f"∂ {fmt(node.grad, 3)}"
+    return title, fmt(node.data, lang, GRAPH_DIGITS), f"∂ {fmt(node.grad, lang, GRAPH_DIGITS)}"
 
 
-def edge_text(edge: GraphEdge) -> str:
+def edge_text(edge: GraphEdge, lang: str) -> str:
     """An edge's label: its local derivative (a tiny one in short scientific form, to fit between boxes)."""
-    text = fmt(edge.local, 3)
-    return f"×{fmt(edge.local, 2) if 'e' in text else text}"
+    text = fmt(edge.local, lang, GRAPH_DIGITS)
+    return f"×{fmt(edge.local, lang, GRAPH_DIGITS - 1) if 'e' in text else text}"
 
 
 class GraphView(ModelView):
@@ -174,7 +174,7 @@ class GraphView(ModelView):
             self.figure.x_range.update(start=x0, end=x1)
             self.figure.y_range.update(start=y0, end=y1)
         pos = self._positions
-        texts = [node_texts(n) for n in nodes]
+        texts = [node_texts(n, self.lang) for n in nodes]
         anchors = [edge_label_anchor(pos[e.source]) for e in edges]
         self.nodes.data = {
             "x": [p[0] for p in pos],
@@ -197,7 +197,7 @@ class GraphView(ModelView):
             "xm": [a[0] for a in anchors],
             "ym": [a[1] for a in anchors],
             "local": [e.local for e in edges],
-            "text": [edge_text(e) for e in edges],
+            "text": [edge_text(e, self.lang) for e in edges],
         }
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -9,9 +9,18 @@ from typing import ClassVar
 import panel as pn
 from bokeh.models import ColumnDataSource, NumeralTickFormatter, Range1d
 
-from ...common.formatting import fmt
+from ...common.formatting import fmt, fmt_step
 from ...common.notices_view import NoticesView
-from ...common.widgets import NEGATIVE, HtmlBox, card_title, muted, plain_figure, readout, sign_class
+from ...common.widgets import (
+    NEGATIVE,
+    HtmlBox,
+    card_title,
+    muted,
+    plain_figure,
+    readout,
+    relabel_slider,
+    sign_class,
+)
 from ...i18n import t
 from ..maths import LEARNED, NeuronResult
 from .base import ModelView
@@ -69,7 +78,7 @@ class LearningView(ModelView):
             self.model.play()
 
     def relabel(self, lang: str) -> None:
-        self.target.name = t("target_label", lang)
+        relabel_slider(self.target, t("target_label", lang), lang)
         self.lr.name = t("lr_label", lang)
         self.step_button.name = t("step", lang)
         self.play_button.name = t("pause" if self.model.playing else "play", lang)
@@ -81,14 +90,15 @@ class LearningView(ModelView):
     def update(self, result: NeuronResult) -> None:
         self.loss.object = (
             f'<span class="mg-muted">{escape(t("loss_label", self.lang))} = </span>'
-            f"<b>{readout('loss', result.loss)}</b>"
+            f"<b>{readout('loss', result.loss, self.lang)}</b>"
         )
-        lr = float(self.model.lr)
+        lr, lr_step, lang = float(self.model.lr), float(self.model.param.lr.step), self.lang
         rows = "".join(
             f"<tr><td>∂L/∂{name}</td>"
-            f"<td>{readout(f'loss-grad-{name}', g, f'mg-num {sign_class(g)}')}</td>"
-            f'<td class="mg-num">{name} ← {escape(fmt(result.inputs[name]))} − {escape(fmt(lr, 3))} × '
-            f"({escape(fmt(g))}) = {escape(fmt(result.inputs[name] - lr * g))}</td></tr>"
+            f"<td>{readout(f'loss-grad-{name}', g, lang, f'mg-num {sign_class(g)}')}</td>"
+            f'<td class="mg-num">{name} ← {escape(fmt(result.inputs[name], lang))} − '
+            f"{escape(fmt_step(lr, lr_step, lang))} × ({escape(fmt(g, lang))}) = "
+            f"{escape(fmt(result.inputs[name] - lr * g, lang))}</td></tr>"
             for name in LEARNED
             for g in (result.loss_grads[name],)
         )

@@ -41,9 +41,9 @@ class OutputView(ModelView):
         self.pane.object = (
             card_title(t("output_title", lang)) + '<div class="mg-output">'
             f'<div class="mg-big"><div class="mg-cap">{escape(t("out_label", lang))}</div>'
-            f"{readout('out', result.out)}</div>"
+            f"{readout('out', result.out, lang)}</div>"
             f'<div class="mg-big"><div class="mg-cap">{escape(t("z_label", lang))}</div>'
-            f"{readout('z', result.z)}</div>"
+            f"{readout('z', result.z, lang)}</div>"
             "</div>" + notices_html(state_notices(result), lang, "output-notice")
         )
 

@@ -1,0 +1,70 @@
+"""One number policy (app/common/formatting.py): 4 decimals for what is computed, a control's step for
+a control's value, a decimal comma in French; and French typography in every French message."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.common.formatting import data_value, fmt, fmt_step, url_number
+from app.i18n import CATALOGUE, NARROW_NBSP, t
+from app.neuron.model import NeuronModel
+from app.neuron.views.gradcheck import GradCheckView
+from app.neuron.views.gradients import GradientsView
+from app.neuron.views.graph import GraphView
+from app.neuron.views.output import OutputView
+
+FOUR_DECIMALS = re.compile(r"^−?\d+[.,]\d{4}$|^−?\d[.,]\d{3}e[+−]\d+$")
+
+
+@pytest.mark.parametrize(
+    ("x", "en", "fr"),
+    [
+        (0.5, "0.5000", "0,5000"),
+        (-2.0, "−2.0000", "−2,0000"),
+        (-0.0, "0.0000", "0,0000"),
+        (1.23456e-10, "1.235e−10", "1,235e−10"),
+        (123456.0, "1.235e+05", "1,235e+05"),
+        (float("nan"), "—", "—"),
+        (float("-inf"), "−∞", "−∞"),
+    ],
+)
+def test_every_computed_number_has_four_decimals_and_a_comma_in_french(x: float, en: str, fr: str) -> None:
+    assert (fmt(x, "en"), fmt(x, "fr")) == (en, fr)
+
+
+def test_a_controls_value_is_shown_and_written_at_its_step() -> None:
+    assert fmt_step(1.0, 0.01) == "1.00"  # not "1" beside "0.50"
+    assert fmt_step(0.05, 0.001, "fr") == "0,050"
+    assert fmt_step(-0.001, 0.01) == "0.00"
+    assert url_number(0.5499999999999998, 0.01) == "0.55"
+    assert url_number(-1.0, 0.01) == "-1"
+    assert data_value(0.1 + 0.2) == "0.30000000000000004"  # machine-readable, full precision
+
+
+def test_readouts_bars_graph_and_check_table_follow_the_one_policy() -> None:
+    model = NeuronModel()
+    model.page.language = "fr"
+    shown = [
+        *GradientsView(model).source.data["text"],
+        *GraphView(model).nodes.data["data_text"],
+        *(text.removeprefix("×") for text in GraphView(model).edges.data["text"]),
+    ]
+    assert all(FOUR_DECIMALS.match(text) for text in shown), shown
+    table = GradCheckView(model).pane.object
+    cells = re.findall(r'<td class="mg-num">([^<]*)</td>', table)
+    assert cells and all(FOUR_DECIMALS.match(c) for c in cells), cells
+    html = OutputView(model).pane.object
+    assert ">0,5000</span>" in html and 'data-value="0.5"' in html  # text in French, attribute for machines
+
+
+def test_french_messages_have_a_narrow_no_break_space_before_high_punctuation() -> None:
+    assert t("slider_x1", "fr") == "x1 (entrée)"
+    for key in CATALOGUE:
+        text = t(key, "fr")
+        assert not re.search(r"[ \u00a0][:;!?»]|«[ \u00a0]", text), (key, text)
+        assert not re.search(r"[^\s\u202f\d(][:;!?](?!\S)", text), (key, text)  # no "mot:" either
+    assert f"Adresse{NARROW_NBSP}:" in t("url_unknown_key", "fr", key="zz")
+    assert t("check_ok", "fr") == f"accord{NARROW_NBSP}?"
+    assert NARROW_NBSP not in t("url_unknown_key", "en", key="zz")
