@@ -1,13 +1,16 @@
 """The servable page: ``panel serve app/main.py``, or ``panel convert app/main.py --to pyodide-worker``.
 
 Wiring only: the page's state is ``app.page.PageState``, its frame ``app.shell.PageShell``, its views
-the entries of ``app.views_registry.VIEWS``, its address ``app.url_sync.UrlSync``.
+the entries of ``app.views_registry.VIEWS``, its address ``app.url_sync.UrlSync``, what it tells the
+browser itself (address bar, ``<html lang>``, accessibility) ``app.browser.BrowserBridge``.
 """
 
 from __future__ import annotations
 
 import panel as pn
+from panel.io.location import Location
 
+from app.browser import BrowserBridge, session_location
 from app.page import PageState
 from app.shell import PageShell
 from app.url_sync import UrlSync
@@ -24,14 +27,20 @@ SERVED_PAGE_HEAD = """{% block preamble %}{{ super() }}
 <meta name="viewport" content="width=device-width, initial-scale=1">{% endblock %}"""
 
 
-def build(page: PageState | None = None) -> PageShell:
-    """The whole page for one browser session."""
+def build(page: PageState | None = None, location: Location | None = None) -> PageShell:
+    """The whole page for one browser session; with a ``location``, a live page that keeps its address."""
     shell = PageShell(page or PageState())
-    if pn.state.curdoc is not None and pn.state.location is not None:  # a live page, not a test
-        UrlSync(shell, pn.state.location)
-        pn.state.curdoc.template = SERVED_PAGE_HEAD
+    if location is not None:
+        bridge = BrowserBridge(shell.page)
+        shell.layout.append(bridge)
+        UrlSync(shell, location, bridge.replace_address)
+        pn.state.onload(bridge.start)
+        if pn.state.curdoc is not None:
+            pn.state.curdoc.template = SERVED_PAGE_HEAD
     return shell
 
 
 pn.extension(sizing_mode="stretch_width", design="bootstrap", raw_css=[PAGE_CSS])
-build().servable(title="micrograd-web")
+# Made before anything reads pn.state.location: Panel's own would parse the query and may raise.
+LOCATION = session_location()
+build(location=LOCATION).servable(title="micrograd-web", location=LOCATION or True)

@@ -1,4 +1,12 @@
-"""Keep the page's query string and the page's state in step, through Panel's ``Location`` component.
+"""Keep the page's query string and the page's state in step.
+
+The address is read from Panel's ``Location`` component (``location.search``) and written through
+``replace`` (in the page: ``app.browser.BrowserBridge.replace_address``, which replaces the history
+entry rather than pushing one as ``Location`` does). Every key is judged by our own parser
+(``app.common.url``): Panel's own ``Location`` watcher, which parses ``search`` for ``location.sync``
+(never used here) with ``panel.util.parse_query``, is removed (``drop_panel_query_parser``; under
+``panel serve`` the page's Location is made without it, ``app.browser.session_location``), since
+it raises on a value such as "²" (``int("²")``) and so stopped every watcher after it, ours included.
 
 The page owns ``lang`` and ``view`` (omitted while it is the landing view); every other key belongs to
 a view whose ``state`` implements ``app.common.url.UrlState``. The address written is the active
@@ -8,11 +16,12 @@ one owns gets a notice from the page.
 
 Works under ``panel serve`` (the query is known when the script runs) and in a ``pyodide-worker``
 build (the browser sends the location after the first render). Nothing is written while the active
-view's state has ``playing`` set, so an animation does not fill the browser history.
+view's state has ``playing`` set: the address is written once Play stops.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from param.parameterized import Parameterized, Parameters
@@ -42,12 +51,18 @@ class Location(Protocol):
 class UrlSync:
     """Two-way link between ``location.search`` and the page (its language, view and views' states)."""
 
-    def __init__(self, shell: PageShell, location: Location) -> None:
+    def __init__(
+        self, shell: PageShell, location: Location, replace: Callable[[str], None] | None = None
+    ) -> None:
+        """``replace(search)`` writes the address; by default ``location.search`` is set."""
         self.shell = shell
         self.page: PageState = shell.page
         self.location = location
+        self._replace = replace or self._set_search
+        self._written: str | None = None
         self._busy = False
         self._watched: set[int] = set()
+        drop_panel_query_parser(location)
         location.param.watch(self._on_search, "search")
         self.page.param.watch(self._on_page, ["language", "view"])
         self._watch_states()
@@ -101,10 +116,28 @@ class UrlSync:
         if self.page.view == self.shell.landing:
             del items["view"]
         search = to_search(items)
-        if search == self.location.search:
+        if search == self._written:
             return
+        self._written = search
         self._busy = True
         try:
-            self.location.search = search
+            self._replace(search)
         finally:
             self._busy = False
+
+    def _set_search(self, search: str) -> None:
+        self.location.search = search
+
+
+def drop_panel_query_parser(location: Location) -> None:
+    """Remove Panel's ``Location._update_synced`` watcher of ``search``, if ``location`` has one.
+
+    It serves ``location.sync`` (unused here) and parses the whole query with ``panel.util.parse_query``,
+    which raises on ``x1=²`` or 5,000 digits, logging an error and skipping the watchers after it.
+    """
+    synced = getattr(location, "_update_synced", None)
+    if synced is None:
+        return
+    for watcher in list(location.param.watchers.get("search", {}).get("value", [])):
+        if watcher.fn == synced:
+            location.param.unwatch(watcher)

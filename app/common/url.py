@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import param
 
+from .formatting import url_number
 from .notices import Notice
 
 MAX_SHOWN = 40  # characters of a bad key/value quoted back in a notice
@@ -91,11 +92,20 @@ def read_parameters(
 
 
 def write_parameters(owner: param.Parameterized, keys: Mapping[str, str]) -> dict[str, str]:
-    """Query key -> text of ``owner``'s current value, for each of ``keys`` (numbers as ``repr(float)``)."""
+    """Query key -> text of ``owner``'s current value, for each of ``keys``.
+
+    A number is written rounded to its parameter's ``step`` (the step of the control that shows it),
+    so that the address says what the control shows: ``0.55``, not ``0.5499999999999998``.
+    """
     items: dict[str, str] = {}
     for key, name in keys.items():
-        value = getattr(owner, name)
-        items[key] = str(value) if isinstance(owner.param[name], param.Selector) else repr(float(value))
+        value, parameter = getattr(owner, name), owner.param[name]
+        if isinstance(parameter, param.Selector):
+            items[key] = str(value)
+        elif getattr(parameter, "step", None):
+            items[key] = url_number(float(value), float(parameter.step))
+        else:
+            items[key] = repr(float(value))
     return items
 
 

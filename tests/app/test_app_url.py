@@ -8,7 +8,9 @@ import param
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from panel.io.location import Location
 
+from app.browser import QuietLocation
 from app.common.url import QueryState, read_parameters, split_query, to_search, write_parameters
 from app.i18n import notice_text
 from app.main import build
@@ -130,15 +132,22 @@ def test_to_query_round_trips() -> None:
     query = to_search({**model.query_items(), **write_parameters(model.page, PAGE_KEYS)})
     again, _ = open_address(query)
     assert shown_notices(again) == []
-    for name in ("x1", "x2", "w1", "w2", "b", "activation", "target", "lr"):
-        assert getattr(again, name) == getattr(model, name), name
-    assert again.page.language == "fr"
+    for name in ("x1", "x2", "w1", "w2", "b", "target", "lr"):  # equal up to each control's step
+        assert getattr(again, name) == round(getattr(model, name), 3 if name == "lr" else 2), name
+    assert again.activation == "sigmoid" and again.page.language == "fr"
+
+
+def test_numbers_are_written_at_their_controls_step_without_float_noise() -> None:
+    model = NeuronModel(w1=0.55 - 1e-16, target=0.7000000000000002, b=-1e-9, x1=-2.0, lr=0.05000000000000001)
+    items = model.query_items()
+    written = (items["w1"], items["target"], items["b"], items["x1"], items["lr"])
+    assert written == ("0.55", "0.7", "0", "-2", "0.05")
 
 
 def test_to_query_writes_every_key() -> None:
     model, location = open_address("?x1=1&x2=2&w1=3&w2=4&b=5&target=0&lr=0.5&act=relu&lang=en")
     assert shown_notices(model) == []
-    assert location.search == "?x1=1.0&x2=2.0&w1=3.0&w2=4.0&b=5.0&target=0.0&lr=0.5&act=relu&lang=en"
+    assert location.search == "?x1=1&x2=2&w1=3&w2=4&b=5&target=0&lr=0.5&act=relu&lang=en"
 
 
 def test_apply_query_replaces_only_the_url_notices() -> None:
@@ -180,3 +189,17 @@ def test_url_sync_reacts_to_a_location_arriving_after_start_up() -> None:
     assert model.activation == "identity" and model.b == 5.0
     assert [n.key for n in model.notices] == ["url_clamped"]
     assert location.search == to_search({**model.query_items(), "lang": "en"})
+
+
+def test_a_value_that_panels_own_parser_chokes_on_drops_no_valid_key() -> None:
+    # Panel's Location parses the query for location.sync with int() on any str.isdigit() text: "²" raised
+    # there and stopped every watcher after it. The page judges each key with its own parser instead.
+    shell = build(PageState())
+    model = shell.built["neuron"].state
+    assert isinstance(model, NeuronModel)
+    location = Location()
+    UrlSync(shell, location)
+    location.search = "?zz=%C2%B2&w1=-2&x1=%C2%B2"
+    assert model.w1 == -2.0 and model.x1 == 2.0
+    assert shown_notices(model) == ["url_unknown_key", "url_not_a_number"]
+    QuietLocation(search="?x1=%C2%B2&x2=" + "9" * 5000)  # what panel serve builds from the request
