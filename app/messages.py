@@ -8,6 +8,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "view_network": {"en": "A network", "fr": "Un réseau"},
     "brand": {"en": "micrograd-web", "fr": "micrograd-web"},
     "language_label": {"en": "Language", "fr": "Langue"},
+    "input_not_a_number": {
+        "en": "“{value}” is not a number; type one such as {example}.",
+        "fr": "« {value} » n'est pas un nombre ; tapez-en un comme {example}.",
+    },
+    "input_clamped": {
+        "en": "Outside [{lo}, {hi}]: set to {new}.",
+        "fr": "Hors de [{lo}, {hi}] : ramené à {new}.",
+    },
     "url_unknown_key": {
         "en": "Address: unknown setting “{key}” ignored.",
         "fr": "Adresse : réglage inconnu « {key} » ignoré.",

@@ -67,3 +67,18 @@ def data_value(x: float) -> str:
 
 def _localize(text: str, lang: str) -> str:
     return text.replace(".", DECIMAL_SEPARATOR.get(lang, ".")).replace("-", "−")
+
+
+def parse_decimal(text: str) -> float | None:
+    """A finite number typed by a person, with a decimal point or comma ("0.3", "0,3", "−1"); else None.
+
+    Never evaluates the text: only ``float()`` of a normalised copy.
+    """
+    cleaned = text.strip().replace("−", "-").replace("\u202f", "").replace("\u00a0", "")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None

@@ -7,12 +7,13 @@ import re
 
 import pytest
 
-from app.common.formatting import data_value, fmt, fmt_step, url_number
+from app.common.formatting import data_value, fmt, fmt_step, parse_decimal, url_number
 from app.i18n import CATALOGUE, NARROW_NBSP, t
 from app.neuron.model import NeuronModel
 from app.neuron.views.gradcheck import GradCheckView
 from app.neuron.views.gradients import GradientsView
 from app.neuron.views.graph import GraphView
+from app.neuron.views.learning import LearningView
 from app.neuron.views.output import OutputView
 
 FOUR_DECIMALS = re.compile(r"^−?\d+[.,]\d{4}$|^−?\d[.,]\d{3}e[+−]\d+$")
@@ -68,3 +69,27 @@ def test_french_messages_have_a_narrow_no_break_space_before_high_punctuation() 
     assert f"Adresse{NARROW_NBSP}:" in t("url_unknown_key", "fr", key="zz")
     assert t("check_ok", "fr") == f"accord{NARROW_NBSP}?"
     assert NARROW_NBSP not in t("url_unknown_key", "en", key="zz")
+
+
+@pytest.mark.parametrize(("text", "value"), [("0,3", 0.3), (" 0.3 ", 0.3), ("−1,5", -1.5), ("2", 2.0)])
+def test_a_typed_number_takes_a_decimal_point_or_comma(text: str, value: float) -> None:
+    assert parse_decimal(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "abc", "0,3,1", "1.5,2", "nan", "inf", "__import__('os')"])
+def test_garbage_typed_is_not_a_number(text: str) -> None:
+    assert parse_decimal(text) is None
+
+
+def test_the_learning_rate_box_accepts_a_french_comma_and_refuses_garbage_with_a_message() -> None:
+    model = NeuronModel()
+    model.page.language = "fr"
+    box = LearningView(model).lr
+    assert box.box.value == "0,050" and box.box.name == t("lr_label", "fr")
+    box.box.value = "0,3"
+    assert model.lr == 0.3 and box.box.value == "0,300" and box.message.object == ""
+    box.box.value = "beaucoup"
+    assert model.lr == 0.3 and box.box.value == "0,300"
+    assert "«\u202fbeaucoup\u202f» n&#x27;est pas un nombre" in box.message.object
+    box.box.value = "50"
+    assert model.lr == 10.0 and "10,0000" in box.message.object

@@ -9,6 +9,7 @@ from typing import ClassVar
 import panel as pn
 from bokeh.models import ColumnDataSource, NumeralTickFormatter, Range1d
 
+from ...common.decimal_input import DecimalInput
 from ...common.formatting import fmt, fmt_step
 from ...common.notices_view import NoticesView
 from ...common.widgets import (
@@ -42,10 +43,7 @@ class LearningView(ModelView):
         self.target = pn.widgets.FloatSlider.from_param(
             m.param.target, css_classes=["mg-target"], sizing_mode="stretch_width"
         )
-        lo, hi = m.param.lr.bounds  # the box accepts the whole range (its arrows step by 0.01)
-        self.lr = pn.widgets.FloatInput.from_param(
-            m.param.lr, start=lo, end=hi, step=0.01, css_classes=["mg-lr"], width=160
-        )
+        self.lr = DecimalInput(m, "lr", "mg-lr")  # a typed number: "0,3" works too
         self.step_button = pn.widgets.Button(css_classes=["mg-step"], color="primary", min_width=90)
         self.play_button = pn.widgets.Button(css_classes=["mg-play"], color="success", min_width=110)
         self.step_button.on_click(lambda _event: self._step())
@@ -79,7 +77,7 @@ class LearningView(ModelView):
 
     def relabel(self, lang: str) -> None:
         relabel_slider(self.target, t("target_label", lang), lang)
-        self.lr.name = t("lr_label", lang)
+        self.lr.relabel(t("lr_label", lang), lang)
         self.step_button.name = t("step", lang)
         self.play_button.name = t("pause" if self.model.playing else "play", lang)
         self.figure.title.text = t("history_title", lang)
