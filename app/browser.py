@@ -10,8 +10,10 @@ build (where Python runs in a worker), so this works in both.
 - **Language**: ``document.documentElement.lang`` follows the page's language (at load and on switch).
 - **Accessibility** (run at load and after every relabel): Bokeh gives a slider handle (noUiSlider's
   ``.noUi-handle``, role "slider") no accessible name, so each gets its slider's visible title as
-  ``aria-label``; and each Bokeh chart's event layer (``.bk-events``, ``tabindex=0`` for Bokeh's own
-  key events, which these tool-less charts never use) leaves the tab order.
+  ``aria-label`` and an ``aria-valuetext`` written as its label writes it; each Bokeh chart's event
+  layer (``.bk-events``, ``tabindex=0`` for Bokeh's own key events, which these tool-less charts never
+  use) leaves the tab order; and the box around each
+  ``app.common.widgets.announcement`` becomes a polite live region (ŷ and the gradients are read out).
 
 The values are pushed only once the document is in the browser (``pn.state.onload``): the initial
 value of a model triggers no JS callback.
@@ -70,7 +72,29 @@ function sweep(root) {
   for (const handle of root.querySelectorAll('.noUi-handle')) {
     if (name) { handle.setAttribute('aria-label', name); }
   }
+  const target = root.querySelector('.noUi-target');
+  if (target && target.noUiSlider) {
+    // noUiSlider writes aria-valuetext with a '.': write it as the title does, in the page's language
+    const api = target.noUiSlider;
+    const decimals = Math.max(0, -Math.floor(Math.log10(api.options.step || 1) + 1e-9));
+    const say = (values, index, raw) => {
+      const separator = document.documentElement.lang === 'fr' ? ',' : '.';
+      const text = (Math.abs(raw[0]) < 0.5 * 10 ** -decimals ? 0 : raw[0]).toFixed(decimals);
+      const handle = root.querySelector('.noUi-handle');
+      const spoken = text.replace('.', separator).replace('-', '\u2212');
+      if (handle) { handle.setAttribute('aria-valuetext', spoken); }
+    };
+    api.off('update.mgaria');
+    api.on('update.mgaria', say);
+    say(null, 0, [Number(api.get(true))]);
+  }
   for (const layer of root.querySelectorAll('.bk-events')) { layer.tabIndex = -1; }
+  for (const live of root.querySelectorAll('[data-mg-live]')) {
+    const box = live.parentElement;
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-live', live.dataset.mgLive);
+    box.setAttribute('aria-atomic', 'true');
+  }
 }
 // now, and again once Bokeh has laid out views that render late
 for (const delay of [0, 300, 1500]) { setTimeout(() => sweep(document), delay); }

@@ -14,7 +14,7 @@ import param
 
 from ..i18n import t
 from .formatting import fmt_step, parse_decimal
-from .widgets import HtmlBox
+from .widgets import CSS
 
 
 class DecimalInput(pn.viewable.Viewer):
@@ -28,7 +28,9 @@ class DecimalInput(pn.viewable.Viewer):
         self.bounds = (float(parameter.bounds[0]), float(parameter.bounds[1]))
         self.lang = "en"
         self.box = pn.widgets.TextInput(css_classes=[css_class], sizing_mode="stretch_width")
-        self.message = HtmlBox(margin=(0, 10))
+        # a Panel pane, not an HtmlBox: a raw Bokeh model changed from this widget's own server-side
+        # callback fails Bokeh's document lock; Panel's pane takes it (and the message is rare)
+        self.message = pn.pane.HTML("", margin=(0, 10), stylesheets=[CSS])
         self.box.param.watch(self._on_text, "value")
         owner.param.watch(self._show, name)
         self._show()

@@ -60,6 +60,11 @@ def url_number(x: float, step: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def fmt_setting(x: float, lang: str = "en") -> str:
+    """A fixed setting (a tolerance, a step size) as short as Python writes it: ``1e-05``, ``0,0001``."""
+    return _localize(f"{x:g}", lang)
+
+
 def data_value(x: float) -> str:
     """The full-precision value for a ``data-value`` attribute: ``repr(float)``, what tests compare."""
     return repr(float(x))

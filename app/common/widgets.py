@@ -35,6 +35,8 @@ table.mg-table th:first-child, table.mg-table td:first-child { text-align: left;
   table.mg-table th, table.mg-table td { padding: 2px 3px; }
 }
 .mg-ok { color: #2f855a; font-weight: 700; }
+.mg-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+              white-space: nowrap; }
 .mg-bad { color: #c53030; font-weight: 700; }
 """
 
@@ -118,6 +120,15 @@ def readout(testid: str, value: float, lang: str, css_class: str = "mg-num") -> 
         f'<span class="{css_class}" data-testid="{testid}" data-value="{data_value(value)}">'
         f"{escape(fmt(value, lang))}</span>"
     )
+
+
+def announcement(text: str) -> str:
+    """HTML read out by screen readers whenever ``text`` changes, and invisible on screen.
+
+    The ``data-mg-live`` mark makes ``app.browser``'s accessibility pass turn the box holding it into
+    a polite live region: the box persists while its HTML is replaced, which a live region needs.
+    """
+    return f'<div class="mg-sr-only" data-mg-live="polite">{escape(text)}</div>'
 
 
 CARD_STYLES = {

@@ -9,7 +9,7 @@ from html import escape
 
 import panel as pn
 
-from ...common.formatting import fmt
+from ...common.formatting import fmt, fmt_setting
 from ...common.widgets import HtmlBox, card_title
 from ...i18n import t
 from ..maths import NeuronResult
@@ -49,7 +49,8 @@ class GradCheckView(ModelView):
             for row in result.check.rows
         )
         if result.check.ok:
-            verdict = t("check_all_ok", lang, eps=f"{result.check.eps:g}", tol=f"{result.check.tol:g}")
+            eps, tol = fmt_setting(result.check.eps, lang), fmt_setting(result.check.tol, lang)
+            verdict = t("check_all_ok", lang, eps=eps, tol=tol)
         elif result.at_kink:
             verdict = t("check_kink", lang)
         else:

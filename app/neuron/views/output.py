@@ -7,11 +7,12 @@ from html import escape
 
 import panel as pn
 
+from ...common.formatting import fmt
 from ...common.notices import Notice
 from ...common.notices_view import NOTICE_CSS, notices_html
-from ...common.widgets import HtmlBox, card_title, readout
+from ...common.widgets import HtmlBox, announcement, card_title, readout
 from ...i18n import t
-from ..maths import NeuronResult
+from ..maths import GRAD_NAMES, NeuronResult
 from .base import ModelView
 
 OUTPUT_CSS = """
@@ -31,20 +32,24 @@ def state_notices(result: NeuronResult) -> tuple[Notice, ...]:
 
 
 class OutputView(ModelView):
-    """ŷ and z, as the engine computed them."""
+    """ŷ and z, as the engine computed them, and ŷ with the gradients read out to screen readers."""
 
     def build(self) -> None:
         self.pane = HtmlBox(OUTPUT_CSS + NOTICE_CSS)
 
     def update(self, result: NeuronResult) -> None:
         lang = self.lang
+        grads = (f"∂ŷ/∂{name} = {fmt(result.grads[name], lang)}" for name in GRAD_NAMES)
+        spoken = [f"ŷ = {fmt(result.out, lang)}", *grads]
         self.pane.object = (
             card_title(t("output_title", lang)) + '<div class="mg-output">'
             f'<div class="mg-big"><div class="mg-cap">{escape(t("out_label", lang))}</div>'
             f"{readout('out', result.out, lang)}</div>"
             f'<div class="mg-big"><div class="mg-cap">{escape(t("z_label", lang))}</div>'
             f"{readout('z', result.z, lang)}</div>"
-            "</div>" + notices_html(state_notices(result), lang, "output-notice")
+            "</div>"
+            + notices_html(state_notices(result), lang, "output-notice")
+            + announcement("; ".join(spoken))
         )
 
     def __panel__(self) -> pn.viewable.Viewable:
