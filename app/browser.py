@@ -28,7 +28,8 @@ import param
 from panel.io.location import Location
 
 from .page import PageState
-from .url_sync import drop_panel_query_parser
+from .shell import PageShell
+from .url_sync import UrlSync, drop_panel_query_parser
 
 
 class QuietLocation(Location):
@@ -142,3 +143,12 @@ class BrowserBridge(pn.viewable.Viewer):
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Row(self._address, self._lang, self._sweeps, visible=False, margin=0)
+
+
+def connect(shell: PageShell, location: Location) -> None:
+    """Make ``shell`` a live page: its address read from ``location`` and written back, its language
+    and accessibility pass sent to the browser once the document is there."""
+    bridge = BrowserBridge(shell.page)
+    shell.layout.append(bridge)
+    UrlSync(shell, location, bridge.replace_address)
+    pn.state.onload(bridge.start)

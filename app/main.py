@@ -10,10 +10,9 @@ from __future__ import annotations
 import panel as pn
 from panel.io.location import Location
 
-from app.browser import BrowserBridge, session_location
+from app.browser import connect, session_location
 from app.page import PageState
 from app.shell import PageShell
-from app.url_sync import UrlSync
 
 # The page's own frame. No Panel template: every template carries a ReactiveHTML (its modal/actions
 # helper), and rendering any ReactiveHTML (pn.FlexBox too) imports nh3, a compiled package that the
@@ -31,10 +30,7 @@ def build(page: PageState | None = None, location: Location | None = None) -> Pa
     """The whole page for one browser session; with a ``location``, a live page that keeps its address."""
     shell = PageShell(page or PageState())
     if location is not None:
-        bridge = BrowserBridge(shell.page)
-        shell.layout.append(bridge)
-        UrlSync(shell, location, bridge.replace_address)
-        pn.state.onload(bridge.start)
+        connect(shell, location)
         if pn.state.curdoc is not None:
             pn.state.curdoc.template = SERVED_PAGE_HEAD
     return shell

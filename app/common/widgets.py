@@ -35,8 +35,8 @@ table.mg-table th:first-child, table.mg-table td:first-child { text-align: left;
   table.mg-table th, table.mg-table td { padding: 2px 3px; }
 }
 .mg-ok { color: #2f855a; font-weight: 700; }
-.mg-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-              white-space: nowrap; }
+.mg-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+              overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }  /* no overflow: no tab stop */
 .mg-bad { color: #c53030; font-weight: 700; }
 """
 

@@ -14,6 +14,7 @@ from test_dashboard import (
     by_testid,
     engine_readouts,
     expect_readouts,
+    handle_value,
     open_app,
     url_params,
     wait_until,
@@ -49,13 +50,6 @@ def test_a_bad_key_gets_a_notice_and_the_good_keys_still_apply(
     expect(notice).to_contain_text(bad_key)
     wait_until(lambda: url_params(page).get("w1") == "-2", page, "the address keeps w1=-2")
     errors.assert_clean()
-
-
-def handle_value(page: Page, name: str) -> float:
-    """The value a slider's handle shows assistive technology (aria-valuetext, as its label writes it)."""
-    text = page.locator(f".mg-slider-{name} .noUi-handle").get_attribute("aria-valuetext")
-    assert text is not None, f"the {name} handle has no aria-valuetext"
-    return float(text.replace("−", "-").replace(",", "."))
 
 
 def test_slider_moves_replace_the_history_entry_and_the_address_follows_the_page(

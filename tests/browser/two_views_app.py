@@ -3,12 +3,14 @@ that the browser tests can drive the view switcher before the real second view e
 
 import panel as pn
 
+from app.browser import connect, session_location
 from app.page import PageState
 from app.shell import PageShell
-from app.url_sync import UrlSync
 from app.views_registry import VIEWS, ViewEntry, lazy
 
 pn.extension(sizing_mode="stretch_width", design="bootstrap")
 shell = PageShell(PageState(), (VIEWS[0], ViewEntry("again", "brand", lazy("app.neuron.page"))))
-UrlSync(shell, pn.state.location)
-shell.servable(title="micrograd-web")
+location = session_location()
+assert location is not None, "run this script with panel serve"
+connect(shell, location)
+shell.servable(title="micrograd-web", location=location)

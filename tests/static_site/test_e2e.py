@@ -63,6 +63,9 @@ def test_site_runs_offline_under_a_sub_path(page: Page, site_url: str, traffic: 
 
     start = expected(START)
     assert wait_until_shown(page, start) == pytest.approx(start, rel=1e-9, abs=1e-12)
+    # app/browser.py's JS callbacks work with Python in a worker too: <html lang>, the address, names
+    page.wait_for_function("location.search.includes('w1=0.5&') && document.documentElement.lang == 'en'")
+    history = page.evaluate("window.history.length")
 
     # Lower w1 with the keyboard until the ReLU switches off: every gradient must follow the engine.
     handle = page.locator(".mg-slider-w1 .noUi-handle").first
@@ -76,6 +79,9 @@ def test_site_runs_offline_under_a_sub_path(page: Page, site_url: str, traffic: 
     moved = expected({**START, "w1": w1})
     assert moved["grad-w1"] != start["grad-w1"], "the test must move w1 far enough to change the gradients"
     assert wait_until_shown(page, moved) == pytest.approx(moved, rel=1e-9, abs=1e-12)
+    page.wait_for_function(f"window.location.search.includes('w1={w1:.2f}&')")
+    assert page.evaluate("window.history.length") == history  # replaced, never pushed
+    assert handle.get_attribute("aria-label") == "w1 (weight)"
 
     assert traffic.problems == []
     assert traffic.console_errors == []
