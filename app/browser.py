@@ -129,9 +129,15 @@ class BrowserBridge(pn.viewable.Viewer):
         """Show ``search`` in the address bar without adding a history entry."""
         self.search = search
 
-    def start(self) -> None:
-        """The document is in the browser: send everything, and from now on every change."""
+    def start(self, *_events: object) -> None:
+        """The document is in the browser: send everything (again), and from now on every change.
+
+        Called on load and when the browser reports its address: in the Pyodide worker, a change made
+        at load can reach the browser inside the first document (no change event, so no callback ran).
+        Each value is cleared and set again so that its callback surely runs.
+        """
         self._live = True
+        self._address.value = self._lang.value = ""
         self._push()
 
     def _push(self, *_events: object) -> None:
@@ -152,3 +158,4 @@ def connect(shell: PageShell, location: Location) -> None:
     shell.layout.append(bridge)
     UrlSync(shell, location, bridge.replace_address)
     pn.state.onload(bridge.start)
+    location.param.watch(bridge.start, "href")  # the Pyodide worker hears the browser's address late

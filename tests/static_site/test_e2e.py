@@ -64,7 +64,10 @@ def test_site_runs_offline_under_a_sub_path(page: Page, site_url: str, traffic: 
     start = expected(START)
     assert wait_until_shown(page, start) == pytest.approx(start, rel=1e-9, abs=1e-12)
     # app/browser.py's JS callbacks work with Python in a worker too: <html lang>, the address, names
-    page.wait_for_function("location.search.includes('w1=0.5&') && document.documentElement.lang == 'en'")
+    # (written once the document is ready in the browser, which takes seconds more on a loaded machine)
+    page.wait_for_function(
+        "location.search.includes('w1=0.5&') && document.documentElement.lang == 'en'", timeout=120_000
+    )
     history = page.evaluate("window.history.length")
 
     # Lower w1 with the keyboard until the ReLU switches off: every gradient must follow the engine.
