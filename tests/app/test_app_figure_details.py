@@ -37,11 +37,12 @@ def test_the_loss_history_starts_at_step_0_with_a_readable_loss_axis() -> None:
     assert fig.y_range.end >= max(model.history)
 
 
-def test_the_learning_rate_is_a_number_box_with_its_arrows() -> None:
+def test_the_learning_rate_is_a_labelled_number_box() -> None:
     view = LearningView(NeuronModel())
-    assert isinstance(view.lr, pn.widgets.FloatInput)  # label above, value in a box, arrows inside it
-    assert (view.lr.start, view.lr.end, view.lr.value) == (0.001, 10.0, 0.05)
-    view.lr.value = 0.3
+    # label above, value in a box; a text box parsed in Python, so that "0,3" is accepted too (issue 7 item 9)
+    assert isinstance(view.lr.box, pn.widgets.TextInput)
+    assert (view.lr.bounds, view.lr.box.value) == ((0.001, 10.0), "0.050")
+    view.lr.box.value = "0.3"
     assert view.model.lr == 0.3
 
 

@@ -15,7 +15,7 @@ from bokeh.models import ColumnDataSource
 from bokeh.plotting import figure as Figure
 from panel.models.markup import HTML as PanelHTML
 
-from app.common.formatting import fmt
+from app.common.formatting import GRAPH_DIGITS, fmt
 from app.common.notices_view import NoticesView
 from app.i18n import CATALOGUE, t
 from app.main import build
@@ -87,7 +87,7 @@ def test_graph_view_nodes_hold_each_nodes_data_and_grad(activation: str) -> None
     nodes = model.result.nodes
     assert view.nodes.data["data"] == [n.data for n in nodes]
     assert view.nodes.data["grad"] == [n.grad for n in nodes]
-    assert view.nodes.data["data_text"] == [fmt(n.data) for n in nodes]
+    assert view.nodes.data["data_text"] == [fmt(n.data, "en", GRAPH_DIGITS) for n in nodes]
     assert view.edges.data["local"] == [e.local for e in model.result.edges]
     # left to right: every edge goes to a column further right
     xs = view.nodes.data["x"]

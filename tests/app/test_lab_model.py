@@ -78,7 +78,7 @@ def test_the_step_text_shows_the_running_sum_where_a_node_feeds_several() -> Non
     text = "\n".join(step_lines(model.current, model.current.length, "en"))
     assert "running sum: a.grad = 1.0000 + (−3.0000) = −2.0000" in text
     french = "\n".join(step_lines(model.current, model.current.length, "fr"))
-    assert "somme en cours : a.grad = 1,0000 + (−3,0000) = −2,0000" in french
+    assert "somme en cours\u202f: a.grad = 1,0000 + (−3,0000) = −2,0000" in french
 
 
 def test_a_parse_error_keeps_the_previous_graph_and_records_the_position() -> None:

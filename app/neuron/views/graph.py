@@ -79,13 +79,13 @@ def _sign(x: float) -> int:
     return 1 if x > 0 else -1 if x < 0 else 0
 
 
-def node_texts(node: GraphNode, lang: str) -> tuple[str, str, str]:
+def node_texts(node: GraphNode, lang: str = "en") -> tuple[str, str, str]:
     """The three lines in a node's box: its name (and operation), its data, its grad (at GRAPH_DIGITS)."""
     title = f"{node.name} ({OP_SYMBOLS.get(node.op, node.op)})" if node.op else node.name
     return title, fmt(node.data, lang, GRAPH_DIGITS), f"∂ {fmt(node.grad, lang, GRAPH_DIGITS)}"
 
 
-def edge_text(edge: GraphEdge, lang: str) -> str:
+def edge_text(edge: GraphEdge, lang: str = "en") -> str:
     """An edge's label: its local derivative (a tiny one in short scientific form, to fit between boxes)."""
     text = fmt(edge.local, lang, GRAPH_DIGITS)
     return f"×{fmt(edge.local, lang, GRAPH_DIGITS - 1) if 'e' in text else text}"
