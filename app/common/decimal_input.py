@@ -46,7 +46,15 @@ class DecimalInput(pn.viewable.Viewer):
         self.box.value = fmt_step(float(getattr(self.owner, self.key)), self.step, self.lang)
 
     def _on_text(self, event: param.parameterized.Event) -> None:
-        text = str(event.new)
+        # Panel runs a TextInput's server callback outside the document lock; what the new value
+        # redraws (raw Bokeh models among it) must change under the lock: on the next tick.
+        doc = pn.state.curdoc
+        if doc is not None and doc.session_context is not None:
+            doc.add_next_tick_callback(lambda: self._take(str(event.new)))
+        else:
+            self._take(str(event.new))
+
+    def _take(self, text: str) -> None:
         if text == fmt_step(float(getattr(self.owner, self.key)), self.step, self.lang):
             return  # our own writing of the current value
         number = parse_decimal(text)

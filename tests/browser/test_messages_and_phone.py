@@ -93,7 +93,7 @@ def test_a_too_large_rate_visibly_overshoots_then_stops_at_the_slider_limit(
     limit = by_testid(page, "learn-notice").locator('[data-key="learn_limit"]')
     expect(limit).to_be_visible()
     expect(limit).to_contain_text("w2")
-    expect(slider_title(page, "w2")).to_contain_text("-5")  # the slider ran to its end
+    expect(slider_title(page, "w2")).to_contain_text("−5.00")  # ran to its end (written with "−")
     assert "nan" not in page.locator("body").inner_text().lower()
     errors.assert_clean()
 
