@@ -48,6 +48,8 @@ class DecimalInput(pn.viewable.Viewer):
     def _on_text(self, event: param.parameterized.Event) -> None:
         # Panel runs a TextInput's server callback outside the document lock; what the new value
         # redraws (raw Bokeh models among it) must change under the lock: on the next tick.
+        if str(event.new) == fmt_step(float(getattr(self.owner, self.key)), self.step, self.lang):
+            return  # our own writing of the current value (checked now: a deferred check would be stale)
         doc = pn.state.curdoc
         if doc is not None and doc.session_context is not None:
             doc.add_next_tick_callback(lambda: self._take(str(event.new)))
