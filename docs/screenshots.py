@@ -1,8 +1,8 @@
-"""Retake the README's screenshots: `python docs/screenshots.py` (needs Chromium, see README "Tests").
+"""Retake the README's main screenshot: `python docs/screenshots.py` (needs Chromium, see README "Tests").
 
-Serves app/main.py with `panel serve` on 127.0.0.1, opens each view in headless Chromium at a
-desktop width and writes docs/<view>.png. What each picture shows is set by its link below, so a
-screenshot is reproducible by anyone who opens the same link.
+Serves app/main.py with `panel serve` on 127.0.0.1, opens the page in headless Chromium at a desktop
+width and writes each picture listed in SHOTS; what a picture shows is set by its link and the buttons
+pressed, so anyone can reproduce it. (docs/lab.png and docs/network.png were taken by hand.)
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until_served(url: str, timeout_s: float = 60.0) -> None:
+def wait_until_served(url: str, timeout_s: float = 180.0) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5):
+            with urllib.request.urlopen(url, timeout=60):
                 return
         except OSError:
             time.sleep(0.3)
@@ -58,12 +58,14 @@ def main() -> int:
                                          args=CHROMIUM_ARGS)
             for name, (query, presses) in SHOTS.items():
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.goto(base + query)
-                page.wait_for_selector(".bk-root, .bk-Column", state="attached", timeout=60_000)
-                page.wait_for_timeout(2500)
+                page.goto(base + query, timeout=120_000)
+                # Panel renders into shadow roots: Playwright's locators pierce them, querySelector does not
+                page.locator("[data-testid], .mg-views").first.wait_for(timeout=120_000)
+                page.wait_for_timeout(4000)
                 for label in presses:
                     page.get_by_role("button", name=label, exact=True).first.click()
                     page.wait_for_timeout(400)
+                page.evaluate("window.scrollTo(0, 0)")  # the sticky sidebar follows a Step button's scroll
                 page.wait_for_timeout(1000)
                 page.screenshot(path=str(ROOT / "docs" / name), full_page=True)
                 print(f"wrote docs/{name}")
