@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import panel as pn
-from bokeh.models import CustomJSTickFormatter
+from bokeh.models import Arrow, ColumnDataSource, CustomJSTickFormatter, Range1d, VeeHead
 from bokeh.plotting import figure
 from panel.models.markup import HTML as PanelHTML
 
@@ -102,6 +102,36 @@ def relabel_slider(slider: pn.widgets.FloatSlider, label: str, lang: str) -> Non
 def plain_figure(**options: object) -> figure:
     """A Bokeh figure that fills the card's width, with no toolbar or tools: the views are for looking."""
     return figure(sizing_mode="stretch_width", toolbar_location=None, tools="", **options)
+
+
+def graph_canvas(
+    edges: ColumnDataSource,
+    *,
+    head_size: int = 8,
+    head_color: str = "#4a5568",
+    line_color: str = "#4a5568",
+    line_width: float = 1.5,
+    **options: object,
+) -> figure:
+    """A bare figure for a computation graph (no axes, grid or outline), y from −2 to 2, with one
+    arrow per row of ``edges`` (columns x0, y0 → x1, y1); the caller draws the boxes and labels."""
+    fig = plain_figure(y_range=Range1d(-2.0, 2.0), **options)
+    fig.axis.visible = False
+    fig.grid.visible = False
+    fig.outline_line_color = None
+    fig.add_layout(
+        Arrow(
+            end=VeeHead(size=head_size, fill_color=head_color, line_color=head_color),
+            x_start="x0",
+            y_start="y0",
+            x_end="x1",
+            y_end="y1",
+            line_color=line_color,
+            line_width=line_width,
+            source=edges,
+        )
+    )
+    return fig
 
 
 def card_title(text: str) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 import panel as pn
-from bokeh.models import Arrow, ColumnDataSource, Range1d, ScrollBox, VeeHead
+from bokeh.models import ColumnDataSource, Range1d, ScrollBox
 
 from ...common.view import View
-from ...common.widgets import NEGATIVE, POSITIVE, HtmlBox, card_title, plain_figure
+from ...common.widgets import NEGATIVE, POSITIVE, HtmlBox, card_title, graph_canvas
 from ...i18n import t
 from ..layout import layered_layout
 from ..model import LabModel
@@ -59,24 +59,12 @@ class LabGraphView(View[LabModel]):
             }
         )
         self.edges = ColumnDataSource(data={k: [] for k in ("x0", "y0", "x1", "y1", "xl", "yl", "text")})
-        fig = plain_figure(x_range=Range1d(-0.6, 4.6), y_range=Range1d(-2.0, 2.0), height=300)
+        fig = graph_canvas(
+            self.edges, head_size=7, line_color="#718096", line_width=1.3,
+            x_range=Range1d(-0.6, 4.6), height=300,
+        )  # fmt: skip
         fig.sizing_mode = "fixed"
         fig.width = 600
-        fig.axis.visible = False
-        fig.grid.visible = False
-        fig.outline_line_color = None
-        fig.add_layout(
-            Arrow(
-                end=VeeHead(size=7, fill_color="#4a5568", line_color="#4a5568"),
-                x_start="x0",
-                y_start="y0",
-                x_end="x1",
-                y_end="y1",
-                line_color="#718096",
-                line_width=1.3,
-                source=self.edges,
-            )
-        )
         fig.rect(
             x="x",
             y="y",

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import panel as pn
-from bokeh.models import Arrow, ColumnDataSource, Range1d, VeeHead
+from bokeh.models import ColumnDataSource, Range1d
 
 from ...common.formatting import GRAPH_DIGITS, fmt
-from ...common.widgets import NEGATIVE, POSITIVE, HtmlBox, card_title, muted, plain_figure
+from ...common.widgets import NEGATIVE, POSITIVE, HtmlBox, card_title, graph_canvas, muted
 from ...i18n import t
 from ..maths import GraphEdge, GraphNode, NeuronResult
 from .base import ModelView
@@ -104,24 +104,7 @@ class GraphView(ModelView):
         self.edges = ColumnDataSource(
             data={k: [] for k in ("x0", "y0", "x1", "y1", "xm", "ym", "local", "text")}
         )
-        fig = plain_figure(
-            x_range=Range1d(-0.5, 4.5), y_range=Range1d(-2.0, 2.0), height=HEIGHT_PX, styles=FIGURE_STYLES
-        )
-        fig.axis.visible = False
-        fig.grid.visible = False
-        fig.outline_line_color = None
-        fig.add_layout(
-            Arrow(
-                end=VeeHead(size=8, fill_color="#4a5568", line_color="#4a5568"),
-                x_start="x0",
-                y_start="y0",
-                x_end="x1",
-                y_end="y1",
-                line_color="#4a5568",
-                line_width=1.5,
-                source=self.edges,
-            )
-        )
+        fig = graph_canvas(self.edges, x_range=Range1d(-0.5, 4.5), height=HEIGHT_PX, styles=FIGURE_STYLES)
         fig.text(
             x="xm",
             y="ym",
