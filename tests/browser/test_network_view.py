@@ -38,6 +38,9 @@ def points(page: Page) -> int:
 def click_plot(page: Page, fx: float, fy: float) -> None:
     """Click the data plot at a fraction (fx, fy) of its canvas."""
     canvas = page.locator(".mg-net-data").first
+    # Two clicks on the canvas within BokehJS's double-tap interval make one double tap, not two taps:
+    # leave the pause a person leaves between two separate clicks.
+    page.wait_for_timeout(600)
     box = canvas.bounding_box()
     assert box is not None
     canvas.click(position={"x": box["width"] * fx, "y": box["height"] * fy})
