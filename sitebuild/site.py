@@ -15,6 +15,7 @@ from sitebuild import BuildError
 from sitebuild.convert import WorkerPlan, adapt_worker, run_panel_convert
 from sitebuild.packages import Package, canonical, resolve
 from sitebuild.page import shape_page
+from sitebuild.prerender import add_prerender
 from sitebuild.probe import optional_packages_used
 from sitebuild.pwa import add_pwa
 from sitebuild.pyc import compile_wheels_in_place
@@ -42,6 +43,7 @@ class Options:
     self_contained: bool
     compile_pyc: bool = True
     pwa: bool = False
+    prerender: bool = True  # capture a static first paint in Chromium (sitebuild/prerender.py)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Result:
     out: Path
     packages: list[Package]
     rewrites: list[tuple[str, str]]  # (external URL, site-relative path) in the page
+    prerender: str  # the build summary's line about the static pre-render
 
 
 def build_site(opts: Options) -> Result:
@@ -84,10 +87,11 @@ def build_site(opts: Options) -> Result:
         worker = adapt_worker(worker_path.read_text(encoding="utf-8"), plan)
         (stage / worker_path.name).write_text(worker, encoding="utf-8")
         (stage / ".nojekyll").write_bytes(b"")
+        prerender = add_prerender(stage) if opts.prerender else "Static pre-render: off (--no-prerender)"
         if opts.pwa:
             add_pwa(stage, "micrograd-web", uuid.uuid4().hex)
         _swap(stage, opts.out, Path(tmp) / "previous")
-    return Result(opts.out, packages, rewrites)
+    return Result(opts.out, packages, rewrites, prerender)
 
 
 def _supply_wheels(packages: list[Package], dest: Path) -> list[Package]:

@@ -42,20 +42,24 @@ def vendor_page(html: str, site: Path) -> tuple[str, list[tuple[str, str]]]:
     return html, sorted(rewrites.items())
 
 
-def _vendor_url(url: str, site: Path) -> str:
-    """Copy the file behind a CDN URL into the site; return its site-relative URL (query kept)."""
-    path, sep, query = url.partition("?")
+def cdn_source(url: str) -> tuple[Path, str]:
+    """The installed file behind a BokehJS/Panel CDN URL, and its path in a self-contained site."""
+    path = url.partition("?")[0]
     if path.startswith(BOKEH_CDN):
         name = path.removeprefix(BOKEH_CDN)
-        unversioned = name.replace(f"-{bokeh.__version__}", "")
-        _copy(BOKEH_STATIC / unversioned, site / VENDOR_BOKEH / name, url)
-        return VENDOR_BOKEH + name + sep + query
+        return BOKEH_STATIC / name.replace(f"-{bokeh.__version__}", ""), VENDOR_BOKEH + name
     if path.startswith(f"{PANEL_CDN}{panel.__version__}/dist/"):
         rel = path.removeprefix(PANEL_CDN)
-        source = PANEL_DIST / rel.split("/dist/", 1)[1]
-        _copy(source, site / VENDOR_PANEL / rel, url)
-        return VENDOR_PANEL + rel + sep + query
+        return PANEL_DIST / rel.split("/dist/", 1)[1], VENDOR_PANEL + rel
     raise BuildError(f"the converted page references {url}, which the self-contained build cannot vendor")
+
+
+def _vendor_url(url: str, site: Path) -> str:
+    """Copy the file behind a CDN URL into the site; return its site-relative URL (query kept)."""
+    source, local = cdn_source(url)
+    _copy(source, site / local, url)
+    _, sep, query = url.partition("?")
+    return local + sep + query
 
 
 def _copy(source: Path, dest: Path, url: str) -> None:
