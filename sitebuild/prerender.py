@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+import urllib.parse
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,7 +127,7 @@ def capture(site: Path, html: str) -> Capture:
         try:
             page = browser.new_page(viewport={"width": CAPTURE_WIDTH, "height": CAPTURE_HEIGHT})
             page.set_default_timeout(TIMEOUT_MS)
-            page.route("**/*", lambda route: _answer(route, base, base + workers[0]))
+            page.route("**/*", lambda route: _answer(route, base, base + workers[0], errors))
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(base)
             page.wait_for_function(_RENDERED_JS)
@@ -135,23 +136,27 @@ def capture(site: Path, html: str) -> Capture:
         finally:
             browser.close()
     if errors:
-        raise BuildError(f"the page raised while BokehJS rendered it: {errors[0]}")
+        raise BuildError(f"{len(errors)} error(s) while BokehJS rendered the page, the first: {errors[0]}")
     if not result["html"].strip():
         raise BuildError("BokehJS rendered nothing into the page's [data-root-id] elements")
     return Capture(result["html"], result["shadowRoots"], result["images"])
 
 
-def _answer(route: Any, base: str, worker_url: str) -> None:
+def _answer(route: Any, base: str, worker_url: str, errors: list[str]) -> None:
     """The site from the build's server; the worker script empty; CDN files from the installed packages."""
     url = route.request.url
-    if url.split("?")[0] == worker_url:
-        route.fulfill(body="// held back: no Python while the pre-render is captured",
-                      content_type="text/javascript")
-    elif url.startswith(base):
-        route.continue_()
-    elif url.startswith((BOKEH_CDN, PANEL_CDN)):
-        route.fulfill(path=cdn_source(url)[0])
-    else:
+    try:
+        if url.split("?")[0] == worker_url:
+            route.fulfill(body="// held back: no Python while the pre-render is captured",
+                          content_type="text/javascript")
+        elif url.startswith(base):
+            route.continue_()
+        elif url.startswith((BOKEH_CDN, PANEL_CDN)):
+            route.fulfill(path=cdn_source(urllib.parse.unquote(url))[0])
+        else:
+            route.abort()
+    except Exception as exc:  # reported by capture(), not as Playwright's traceback on stderr
+        errors.append(f"{url}: {exc}")
         route.abort()
 
 
