@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from static_site_support import run_build, serve_site
+from static_site_support import BUILD_SUMMARY, run_build, serve_site
 
 from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from sitebuild.pyodide_settings import ENV_VAR, PYODIDE_VERSION, local_dist
@@ -34,6 +34,7 @@ def self_contained_site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFac
     out = tmp_path_factory.mktemp("site") / "static"
     result = run_build("--self-contained", "--pyodide-dist", str(pyodide_dist), out=out)
     assert result.returncode == 0, result.stdout + result.stderr
+    (out.parent / BUILD_SUMMARY).write_text(result.stdout, encoding="utf-8")
     return out
 
 

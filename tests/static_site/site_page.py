@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 
 from micrograd_core import Value
 from sitebuild.page import BANNER_ID
 
 LOAD_TIMEOUT_MS = 120_000
 START = {"x1": 2.0, "x2": 3.0, "w1": 0.5, "w2": -0.5, "b": 1.0}  # the contract's seed example, ReLU
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 3}  # Chromium's real mobile emulation: the viewport meta is honoured
 READOUTS = ("out", "z", "grad-w1", "grad-w2", "grad-b", "grad-x1", "grad-x2")
+
+
+@contextmanager
+def worker_held(page: Page) -> Iterator[list[Route]]:
+    """Hold every request for the worker script (main.js) until the block ends: Python cannot start."""
+    held: list[Route] = []
+    page.route("**/main.js", lambda route: held.append(route))
+    try:
+        yield held
+    finally:
+        for route in held:
+            route.continue_()
+        page.unroute("**/main.js")
 
 
 def wait_until_interactive(page: Page) -> None:

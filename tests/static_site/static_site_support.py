@@ -14,6 +14,7 @@ from sitebuild.serve import serving
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/micrograd-web/"  # served like a GitHub project page
+BUILD_SUMMARY = "build-summary.txt"  # what build.py printed, beside the site the session fixture built
 
 
 @contextmanager

@@ -7,20 +7,24 @@ real mobile emulation (viewport meta honoured), not a narrow desktop window.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
-from playwright.sync_api import Browser, Page, Route
-from site_page import LOAD_TIMEOUT_MS, START, expected, shown, slider_value, wait_until_interactive
+from playwright.sync_api import Browser, Page
+from site_page import (
+    LOAD_TIMEOUT_MS,
+    PHONE,
+    START,
+    expected,
+    shown,
+    slider_value,
+    wait_until_interactive,
+    worker_held,
+)
 
 from sitebuild.page import BANNER_ID
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 W1_HANDLE = ".mg-slider-w1 .noUi-handle"
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 3}
 
 # How opaque the veil over an element is (0: none): the page's fixed ::after layer covers the viewport.
 VEIL_OVER_JS = """(el) => {
@@ -31,19 +35,6 @@ VEIL_OVER_JS = """(el) => {
   const covered = rect.top >= 0 && rect.bottom <= window.innerHeight && rect.width > 0;
   return covered ? (channels.length === 4 ? channels[3] : 1) : 0;
 }"""
-
-
-@contextmanager
-def worker_held(page: Page) -> Iterator[list[Route]]:
-    """Hold every request for the worker script (main.js) until the block ends: Python cannot start."""
-    held: list[Route] = []
-    page.route("**/main.js", lambda route: held.append(route))
-    try:
-        yield held
-    finally:
-        for route in held:
-            route.continue_()
-        page.unroute("**/main.js")
 
 
 def wait_for_prerender(page: Page) -> None:
