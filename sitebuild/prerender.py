@@ -31,7 +31,7 @@ from sitebuild.vendor import BOKEH_CDN, PANEL_CDN, cdn_source
 
 PRERENDER_ID = "mg-prerender"
 SHARED_CSS = "prerender"  # the site's folder for stylesheets that many shadow roots of the copy repeat
-SHARE_MIN_CHARS = 4096
+SHARE_MIN_CHARS = 1024
 CAPTURE_WIDTH, CAPTURE_HEIGHT = 1280, 900  # a desktop window; the captured CSS wraps at other widths
 TIMEOUT_MS = 90_000
 CAPTURE_JS = (Path(__file__).with_name("prerender_capture.js")).read_text(encoding="utf-8")
@@ -40,6 +40,19 @@ HOW_TO_GET_IT = "install the test extra (pip install -e '.[app,test]') and Chrom
 # BokehJS has rendered every root of every embedded document; then fonts and two frames to settle.
 _RENDERED_JS = ("() => window.Bokeh !== undefined && Bokeh.documents.length > 0"
                 " && Bokeh.documents.every((doc) => doc.is_idle)")
+# The stylesheets the rendered document's shadow roots link (absolute URLs).
+_LINKED_SHEETS_JS = """() => {
+  const hrefs = new Set();
+  const walk = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      if (!el.shadowRoot) continue;
+      for (const link of el.shadowRoot.querySelectorAll("link[rel=stylesheet]")) hrefs.add(link.href);
+      walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return [...hrefs];
+}"""
 _SETTLED_JS = """async () => {
   await document.fonts.ready;
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -132,7 +145,8 @@ def capture(site: Path, html: str) -> Capture:
             page.goto(base)
             page.wait_for_function(_RENDERED_JS)
             page.evaluate(_SETTLED_JS)
-            result: dict[str, Any] = page.evaluate(CAPTURE_JS)
+            sheets = _stylesheet_texts(page.evaluate(_LINKED_SHEETS_JS), base, site)
+            result: dict[str, Any] = page.evaluate(CAPTURE_JS, sheets)
         finally:
             browser.close()
     if errors:
@@ -140,6 +154,27 @@ def capture(site: Path, html: str) -> Capture:
     if not result["html"].strip():
         raise BuildError("BokehJS rendered nothing into the page's [data-root-id] elements")
     return Capture(result["html"], result["shadowRoots"], result["images"])
+
+
+def _stylesheet_texts(hrefs: list[str], base: str, site: Path) -> dict[str, str]:
+    """The text of each linked stylesheet that the capture may cut to the rules it uses.
+
+    Left linked whole: one from elsewhere, one that imports others (a constructed sheet drops
+    @import) or that refers to files by relative url() (as a <style> they would resolve elsewhere).
+    """
+    texts = {}
+    for href in hrefs:
+        path = urllib.parse.unquote(href.split("?")[0])
+        if path.startswith(base):
+            file = site / path.removeprefix(base)
+        elif path.startswith((BOKEH_CDN, PANEL_CDN)):
+            file = cdn_source(path)[0]
+        else:
+            continue
+        css = file.read_text(encoding="utf-8") if file.is_file() else ""
+        if css and "@import" not in css and _only_data_urls(css):
+            texts[href] = css
+    return texts
 
 
 def _answer(route: Any, base: str, worker_url: str, errors: list[str]) -> None:

@@ -56,6 +56,9 @@ def test_built_page_is_the_static_prerender_with_no_script_in_the_way(self_conta
     assert 'data-testid="grad-w1" data-value="2.0">2.0000<' in copy
     assert copy.count('<img alt="" class="bk-layer"') >= 8 and "<canvas" not in copy
     assert "<script" not in copy
+    assert "bootstrap.min.css" not in copy, "its rules the copy uses are in a shared file of the site"
+    for href in re.findall(r'<link rel="stylesheet" href="\./([^"]+)"', copy):
+        assert (self_contained_site / href).is_file(), href
     head = html[:html.index("</head>")]
     for attributes in re.findall(r"<script\b([^>]*)>", head):
         assert " defer" in attributes or 'type="esms-options"' in attributes or " src=" not in attributes

@@ -136,3 +136,15 @@ def test_without_chromium_the_note_says_where(tmp_path: Path, monkeypatch: pytes
     note = prerender.add_prerender(tmp_path)
     assert f"no Chromium at {tmp_path / 'no-chromium'}" in note
     assert (tmp_path / "index.html").read_text() == PANEL_PAGE
+
+
+def test_only_local_self_standing_stylesheets_are_cut_to_their_used_rules(tmp_path: Path) -> None:
+    base = "http://127.0.0.1:8000/"
+    css = {"plain.css": ".a{color:red}", "imports.css": "@import 'x.css'; .a{}",
+           "font.css": ".a{src:url(f.woff)}",
+           "icons.css": ':host{--i:url("data:image/svg+xml,%3Csvg fill=%22url(%23p)%22/%3E")}'}
+    for name, text in css.items():
+        (tmp_path / name).write_text(text)
+    hrefs = [base + name for name in css] + [base + "missing.css", "https://elsewhere.example/a.css"]
+    texts = prerender._stylesheet_texts(hrefs, base, tmp_path)
+    assert texts == {base + "plain.css": css["plain.css"], base + "icons.css": css["icons.css"]}
