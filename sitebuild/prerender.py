@@ -4,7 +4,9 @@
 head scripts ran and BokehJS built ~230 models (~1.7 s on localhost). Here the built page is opened
 once with its worker held back (Python never starts), BokehJS's rendering of that document is
 serialised (open shadow roots as declarative shadow DOM, canvases as PNG) and written into
-index.html: the first paint is plain HTML/CSS. Then the page changes so that it stays the first paint:
+index.html: the first paint is plain HTML/CSS. Linked stylesheets are cut to the rules that can match in
+the copy, and those that many shadow roots repeat become shared files in prerender/ (sizes and times:
+bench/STARTUP.md). Then the page changes so that the copy stays the first paint:
 the head scripts are deferred, BokehJS's own pre-render is dropped (it would compete with the worker),
 and the static copy (inert, like the not-yet-live document, see sitebuild/page.py) stays until Panel's
 page script has embedded the worker's live document beside it, in the same place.
