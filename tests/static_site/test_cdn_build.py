@@ -18,6 +18,7 @@ import pytest
 from static_site_support import REPO_ROOT, serve_site
 
 from sitebuild.page import BANNER_ID, LIVE_MESSAGE, NOT_LIVE_CLASS, VIEWPORT
+from sitebuild.prerender import PRERENDER_ID
 from sitebuild.pyodide_settings import ENV_VAR, NPM_PYODIDE, OFFICIAL_URL
 
 pytestmark = pytest.mark.slow
@@ -55,6 +56,16 @@ def test_cdn_site_page_has_the_phone_viewport_and_the_loading_state(cdn_site: Pa
     assert f'id="{BANNER_ID}"' in html and f'class="{NOT_LIVE_CLASS} ' in html
     (worker,) = re.findall(r'new Worker\("\./([^"]+\.js)"\)', html)
     assert f'self.postMessage({{type: "{LIVE_MESSAGE}"}})' in (cdn_site / worker).read_text()
+
+
+def test_cdn_site_has_the_static_prerender_with_its_stylesheets_on_the_site(cdn_site: Path) -> None:
+    html = (cdn_site / "index.html").read_text()
+    copy = html[html.index(f'<div id="{PRERENDER_ID}" inert'):html.index(" data-root-id=")]
+    assert copy.count('<template shadowrootmode="open">') > 50 and 'data-testid="grad-w1"' in copy
+    assert "bootstrap.min.css" not in copy, "Panel's CDN stylesheet, read from the installed Panel and cut"
+    shared = re.findall(r'<link rel="stylesheet" href="\./([^"]+)"', copy)
+    assert shared, "the copy's large repeated stylesheets are shared files of the site"
+    assert all((cdn_site / href).is_file() for href in shared), shared
 
 
 def test_cdn_site_engine_wheel_is_importable(cdn_site: Path, tmp_path: Path) -> None:
