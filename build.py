@@ -9,8 +9,9 @@
 
 The Pyodide source is --pyodide-dist (a folder or an http(s) URL), else $MICROGRAD_WEB_PYODIDE_DIST,
 else the official CDN; every file taken from it is verified by sha256. With Node.js on PATH the
-wheels are byte-compiled inside Pyodide (faster start; --no-compile to skip). The site is built in
-a temporary folder and replaces static/ only when complete.
+wheels are byte-compiled inside Pyodide (faster start; --no-compile to skip). With Playwright and
+Chromium the page's first paint is a static pre-render captured at build time (--no-prerender to
+skip). The site is built in a temporary folder and replaces static/ only when complete.
 """
 
 from __future__ import annotations
