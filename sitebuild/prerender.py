@@ -112,12 +112,16 @@ def add_prerender(site: Path) -> str:
     started = time.perf_counter()
     try:
         captured = capture(site, before)
-        after = with_prerender(before, share_stylesheets(captured.html, site / SHARED_CSS))
+        static, shared = share_stylesheets(captured.html)
+        after = with_prerender(before, static)
     except PrerenderUnavailable as exc:
         return f"Static pre-render: not added ({exc}; {HOW_TO_GET_IT}); BokehJS draws the first paint"
     except Exception as exc:  # any failure: the build goes on, with BokehJS's pre-render
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
         return f"Static pre-render: not added, the capture failed ({reason}); BokehJS draws the first paint"
+    for name, css in shared.items():
+        (site / SHARED_CSS).mkdir(exist_ok=True)
+        (site / SHARED_CSS / name).write_text(css, encoding="utf-8")
     page.write_text(after, encoding="utf-8")
     added = len(after.encode()) - len(before.encode())
     return (f"Static pre-render: added ({captured.shadow_roots} shadow roots, {captured.images} images; "
@@ -197,23 +201,21 @@ def _answer(route: Any, base: str, worker_url: str, errors: list[str]) -> None:
         route.abort()
 
 
-def share_stylesheets(static: str, folder: Path) -> str:
-    """Move each large stylesheet that several shadow roots repeat into one file of `folder`.
+def share_stylesheets(static: str) -> tuple[str, dict[str, str]]:
+    """Link each large stylesheet that several shadow roots repeat to one file of SHARED_CSS instead.
 
-    Bokeh gives every view's shadow root its own copy (its 90 kB of icons, 11 times): one linked file,
-    fetched once, makes index.html a third of the size. A stylesheet in a shadow root holds back the
-    rendering of what follows it until it loaded, as Panel's own linked ones do, so the first paint
-    is still styled.
+    Returns the HTML and the files to write ({name: css}). Bokeh gives every view's shadow root its own
+    copy (its 90 kB of icons, 11 times): one file, fetched once, makes index.html a third of the size.
+    A stylesheet in a shadow root holds back the rendering of what follows it until it has loaded, so
+    the first paint is still styled.
     """
     counts = Counter(_STYLE.findall(static))
-    shared = {css: f"./{folder.name}/{hashlib.sha256(css.encode()).hexdigest()[:16]}.css"
-              for css, n in counts.items()
-              if n > 1 and len(css) >= SHARE_MIN_CHARS and _only_data_urls(css)}
-    for css, href in shared.items():
-        folder.mkdir(exist_ok=True)
-        (folder / Path(href).name).write_text(css, encoding="utf-8")
-    return _STYLE.sub(lambda m: f'<link rel="stylesheet" href="{shared[m.group(1)]}">'
-                      if m.group(1) in shared else m.group(0), static)
+    files = {f"{hashlib.sha256(css.encode()).hexdigest()[:16]}.css": css for css, n in counts.items()
+             if n > 1 and len(css) >= SHARE_MIN_CHARS and _only_data_urls(css)}
+    href = {css: f"./{SHARED_CSS}/{name}" for name, css in files.items()}
+    html = _STYLE.sub(lambda m: f'<link rel="stylesheet" href="{href[m.group(1)]}">'
+                      if m.group(1) in href else m.group(0), static)
+    return html, files
 
 
 def _only_data_urls(css: str) -> bool:

@@ -88,16 +88,16 @@ def test_a_changed_panel_template_is_an_error(change: tuple[str, str]) -> None:
         prerender.with_prerender(page, STATIC)
 
 
-def test_repeated_large_stylesheets_become_one_shared_file(tmp_path: Path) -> None:
+def test_repeated_large_stylesheets_become_one_shared_file() -> None:
     big = ".bk-tool-icon{mask-image:var(--icon)}" + ".x{color:red}" * 400
     icons = ':host{--icon:url("data:image/svg+xml,%3Csvg fill=%22url(%23p)%22%3E%3C/svg%3E")}' * 100
     relative = ".y{background:url(img.png)}" * 300
     static = (f"<style>{big}</style>" * 3 + "<style>.small{}</style>" * 2 + f"<style>{icons}</style>" * 2
               + f"<style>{relative}</style>" * 2 + f"<style>{big}x</style>")
-    shared = prerender.share_stylesheets(static, tmp_path / "prerender")
+    shared, files = prerender.share_stylesheets(static)
     links = re.findall(r'<link rel="stylesheet" href="\./prerender/([0-9a-f]{16}\.css)">', shared)
-    assert len(links) == 5 and len(set(links)) == 2, "big 3 times, the icons twice: two files"
-    assert {(tmp_path / "prerender" / name).read_text() for name in links} == {big, icons}
+    assert len(links) == 5 and set(links) == set(files), "big 3 times, the icons twice: two files"
+    assert set(files.values()) == {big, icons}
     assert shared.count("<style>.small{}</style>") == 2, "small ones stay inline"
     assert shared.count(f"<style>{relative}</style>") == 2, "a relative url() would resolve elsewhere"
     assert shared.count(f"<style>{big}x</style>") == 1, "used once: nothing to share"
@@ -148,3 +148,14 @@ def test_only_local_self_standing_stylesheets_are_cut_to_their_used_rules(tmp_pa
     hrefs = [base + name for name in css] + [base + "missing.css", "https://elsewhere.example/a.css"]
     texts = prerender._stylesheet_texts(hrefs, base, tmp_path)
     assert texts == {base + "plain.css": css["plain.css"], base + "icons.css": css["icons.css"]}
+
+
+def test_a_page_it_cannot_change_gets_no_shared_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = PANEL_PAGE.replace(' data-root-id="p1"', "").replace(' data-root-id="p2"', "")
+    (tmp_path / "index.html").write_text(page)
+    style = "<style>" + ".x{color:red}" * 200 + "</style>"
+    monkeypatch.setattr(prerender, "capture", lambda site, html: prerender.Capture(style * 3, 3, 0))
+    note = prerender.add_prerender(tmp_path)
+    assert "not added, the capture failed (the page has no [data-root-id] element)" in note
+    assert (tmp_path / "index.html").read_text() == page
+    assert not (tmp_path / prerender.SHARED_CSS).exists()
