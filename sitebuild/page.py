@@ -22,8 +22,9 @@ BANNER_ID = "mg-loading-banner"
 NOT_LIVE_CLASS = "mg-not-live"
 
 _STYLE = f"""<style>
+/* Over the top of the page (its title bar), not in the flow: when it goes, nothing below it moves. */
 #{BANNER_ID} {{
-  position: sticky; top: 0; z-index: 1002; margin: 0; padding: 10px 16px;
+  position: fixed; top: 0; left: 0; right: 0; z-index: 1002; margin: 0; padding: 10px 16px;
   background: #fff4c2; color: #3d3000; border-bottom: 1px solid #e0c866;
   font: 600 16px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: center;
 }}

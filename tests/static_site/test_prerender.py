@@ -113,6 +113,8 @@ def test_the_copy_wraps_at_every_width_and_shows_the_seeds_numbers(
 
 @pytest.mark.browser
 def test_the_live_document_takes_the_copys_place_without_a_jump(page: Page, site_url: str) -> None:
+    """The copy goes when the live document is drawn, the banner when the link's state applied: both
+    times the readout stays where it was."""
     page.add_init_script(HOLD_GO_LIVE_JS)
     page.goto(site_url)
     readout = page.locator("[data-testid='grad-w1']").first
@@ -129,6 +131,9 @@ def test_the_live_document_takes_the_copys_place_without_a_jump(page: Page, site
 
     page.evaluate("window.mgRealGoLive()")
     page.locator(f"#{BANNER_ID}").wait_for(state="detached")
+    live_box = readout.bounding_box()
+    assert live_box is not None and abs(live_box["y"] - static_box["y"]) < 4, \
+        f"the readout moved from {static_box} to {live_box} when the banner went"
     assert page.locator("[data-testid='out']").count() == 1, "no static copy left beside the live one"
     page.locator(W1_HANDLE).focus()
     page.keyboard.press("ArrowRight")
