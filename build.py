@@ -48,6 +48,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="ship wheels without byte-code (smaller, slower start; no Node.js needed)")
     parser.add_argument("--pwa", action="store_true",
                         help="add a manifest and a service worker: later visits start from cache, offline")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="no memory snapshot of Python: the page starts Pyodide and imports the app itself")
     parser.add_argument("--no-prerender", action="store_true",
                         help="no static first paint captured in Chromium (BokehJS draws the first paint)")
     parser.add_argument("--serve", action="store_true", help="serve the site on 127.0.0.1 after building")
@@ -67,6 +69,7 @@ def summarize(result: Result, self_contained: bool) -> str:
         f"{len(files)} files, {total:,} bytes ({total / 1e6:.1f} MB)",
         *(f"  {name:<14} {size:>12,} bytes" for name, size in by_folder.most_common()),
         result.prerender,
+        result.snapshot,
         f"Packages installed by the worker ({len(result.packages)}): "
         + ", ".join(f"{p.name} {p.version}" for p in result.packages),
     ]
@@ -92,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
               "slower); install Node.js to byte-compile them", file=sys.stderr)
         compile_pyc = False
     opts = Options(REPO_ROOT, args.out.resolve(), args.app.resolve(), source, args.self_contained,
-                   compile_pyc=compile_pyc, pwa=args.pwa, prerender=not args.no_prerender)
+                   compile_pyc=compile_pyc, pwa=args.pwa, prerender=not args.no_prerender,
+                   snapshot=not args.no_snapshot)
     try:
         if not opts.app_script.is_file():
             raise BuildError(f"app script {opts.app_script} does not exist")

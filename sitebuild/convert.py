@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sitebuild import BuildError
 from sitebuild.page import LIVE_MESSAGE
+from sitebuild.snapshot import SNAPSHOT_DIR, Snapshot
 
 _IMPORT_PYODIDE = re.compile(
     r'^importScripts\("https://cdn\.jsdelivr\.net/pyodide/[^"]+/pyodide\.js"\);$', re.M
@@ -38,6 +39,8 @@ _LOCATION_BLOCK = re.compile(
     r"    self\.pyodide\.globals\.set\('location', msg\.location\)\n)"
     r"    (self\.pyodide\.runPythonAsync\(`.*?`\))\n  \}\n\}", re.S
 )
+_START = "async function startApplication() {\n"
+_SNAPSHOT_WORKER = Path(__file__).resolve().parent / "snapshot_worker.js"
 _STATUS_RENAMES = {
     "msg: 'Loading pyodide'": "msg: 'Starting Python and loading packages (1/2)…'",
     "msg: 'Executing code'": "msg: 'Starting the app (2/2)…'",
@@ -68,15 +71,18 @@ def run_panel_convert(app_script: Path, repo_root: Path, out_dir: Path) -> tuple
     return html, worker
 
 
-def adapt_worker(source: str, plan: WorkerPlan) -> str:
-    """Rewrite Panel's worker per `plan`; fail loudly if Panel's template no longer matches."""
+def adapt_worker(source: str, plan: WorkerPlan, snapshot: Snapshot | None = None) -> str:
+    """Rewrite Panel's worker per `plan`; fail loudly if Panel's template no longer matches.
+
+    With a `snapshot`, the worker starts from it and falls back to Panel's start-up (snapshot_worker.js).
+    """
     expected = ((_IMPORT_PYODIDE, "importScripts(<CDN pyodide.js>)"), (_MICROPIP_BLOCK, "micropip block"),
                 (_LOCATION_BLOCK, "location handler"))
     for pattern, what in expected:
         if len(pattern.findall(source)) != 1:
             raise BuildError(f"Panel's pyodide-worker template changed: cannot find exactly one {what}")
-    if source.count(_LOAD_PYODIDE) != 1:
-        raise BuildError("Panel's pyodide-worker template changed: cannot find `await loadPyodide()`")
+    if any(source.count(part) != 1 for part in (_LOAD_PYODIDE, _START, "\nself.onmessage = ")):
+        raise BuildError("Panel's pyodide-worker template changed: cannot find `await loadPyodide()`, startApplication or self.onmessage")
     header = _header(plan)
     source = _IMPORT_PYODIDE.sub(lambda _: header, source)
     source = source.replace(_LOAD_PYODIDE, "  self.pyodide = await loadPyodide(MG_PYODIDE_OPTIONS);\n")
@@ -84,7 +90,23 @@ def adapt_worker(source: str, plan: WorkerPlan) -> str:
     source = _LOCATION_BLOCK.sub(_announce_live, source)
     for old, new in _STATUS_RENAMES.items():
         source = source.replace(old, new)
+    if snapshot is not None:
+        source = source.replace(_START, "async function mgStartPlain() {\n")
+        source = source.replace("\nself.onmessage = ", f"\n{_snapshot_start(plan, snapshot)}\nself.onmessage = ", 1)
     return hoist_future_imports(source)
+
+
+def _snapshot_start(plan: WorkerPlan, snapshot: Snapshot) -> str:
+    if plan.index_url is not None:
+        index_url = f"MG_SITE({json.dumps(plan.index_url)})"
+    else:
+        index_url = json.dumps(plan.pyodide_js.rsplit("/", 1)[0] + "/")
+    functions = ",\n    ".join(snapshot.functions)  # JS source Python held when the snapshot was made
+    return (
+        f"const MG_SNAPSHOT = {{\n  key: {json.dumps(snapshot.key)},\n  dir: {json.dumps(SNAPSHOT_DIR + '/')},\n"
+        f"  indexURL: {index_url},\n  dylibs: {json.dumps(list(snapshot.dylibs))},\n"
+        f"  functions: [\n    {functions}\n  ],\n}};\n{_SNAPSHOT_WORKER.read_text(encoding='utf-8')}"
+    )
 
 
 def hoist_future_imports(source: str) -> str:

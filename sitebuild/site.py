@@ -6,19 +6,21 @@ import dataclasses
 import json
 import shutil
 import tempfile
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sitebuild import BuildError
-from sitebuild.convert import WorkerPlan, adapt_worker, run_panel_convert
+from sitebuild.convert import WorkerPlan, adapt_worker, hoist_future_imports, run_panel_convert
 from sitebuild.packages import Package, canonical, resolve
 from sitebuild.page import shape_page
 from sitebuild.prerender import add_prerender
 from sitebuild.probe import optional_packages_used
 from sitebuild.pwa import add_pwa
 from sitebuild.pyc import compile_wheels_in_place
+from sitebuild.snapshot import SNAPSHOT_DIR, Snapshot, SnapshotError, app_code_of, make_snapshot
 from sitebuild.pyodide_settings import LOCK_NAME, OFFICIAL_URL
 from sitebuild.pyodide_source import CORE_SHA256, PyodideSource, sha256_hex
 from sitebuild.vendor import PANEL_DIST, VENDOR_PANEL, vendor_page
@@ -44,6 +46,7 @@ class Options:
     compile_pyc: bool = True
     pwa: bool = False
     prerender: bool = True  # capture a static first paint in Chromium (sitebuild/prerender.py)
+    snapshot: bool = True  # a memory snapshot of the worker's Python (sitebuild/snapshot.py)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Result:
     packages: list[Package]
     rewrites: list[tuple[str, str]]  # (external URL, site-relative path) in the page
     prerender: str  # the build summary's line about the static pre-render
+    snapshot: str = ""  # the build summary's line about the memory snapshot
 
 
 def build_site(opts: Options) -> Result:
@@ -75,7 +79,8 @@ def build_site(opts: Options) -> Result:
         packages = _supply_wheels(resolve(lock, own, optional_used), work / "pypi")
         html_path, worker_path = run_panel_convert(opts.app_script, opts.repo_root, work / "convert")
         html = html_path.read_text(encoding="utf-8")
-        core = _fetch_core(opts.source, work / "core") if opts.compile_pyc or opts.self_contained else None
+        needs_core = opts.compile_pyc or opts.self_contained or opts.snapshot
+        core = _fetch_core(opts.source, work / "core") if needs_core else None
         if opts.self_contained:
             plan = _ship_pyodide(opts.source, lock, packages, stage / "pyodide", core, opts.compile_pyc)
             html, rewrites = vendor_page(html, stage)
@@ -84,14 +89,49 @@ def build_site(opts: Options) -> Result:
             plan, rewrites = _ship_wheels_for_cdn(packages, stage / "wheels", compiler), []
         (stage / "index.html").write_text(shape_page(_with_favicon(html)), encoding="utf-8")
         shutil.copyfile(PANEL_DIST / "images" / "favicon.ico", stage / "favicon.ico")
-        worker = adapt_worker(worker_path.read_text(encoding="utf-8"), plan)
+        worker_source = worker_path.read_text(encoding="utf-8")
+        snapshot, snapshot_line = None, "Memory snapshot: off (--no-snapshot)"
+        if opts.snapshot and core is not None:
+            snapshot, snapshot_line = _snapshot(opts, lock, packages, core, worker_source, stage, work)
+        worker = adapt_worker(worker_source, plan, snapshot)
         (stage / worker_path.name).write_text(worker, encoding="utf-8")
         (stage / ".nojekyll").write_bytes(b"")
         prerender = add_prerender(stage) if opts.prerender else "Static pre-render: off (--no-prerender)"
         if opts.pwa:
             add_pwa(stage, "micrograd-web", uuid.uuid4().hex)
         _swap(stage, opts.out, Path(tmp) / "previous")
-    return Result(opts.out, packages, rewrites, prerender)
+    return Result(opts.out, packages, rewrites, prerender, snapshot_line)
+
+
+def _snapshot(opts: Options, lock: dict[str, Any], packages: list[Package], core: Path, worker_source: str,
+              stage: Path, work: Path) -> tuple[Snapshot | None, str]:
+    """Make the memory snapshot, or say in one line why the site starts the plain way."""
+    started = time.monotonic()
+    try:
+        if opts.self_contained:
+            wheels = sorted((stage / "pyodide").glob("*.whl"))
+            env = {"PANEL_CDN_ROOT": VENDOR_PANEL}  # relative: right wherever the site is served
+        else:
+            wheels = sorted((stage / "wheels").glob("*.whl")) + _lock_wheels(opts.source, packages, work / "lock")
+            env = {}
+        app_code = app_code_of(hoist_future_imports(worker_source))  # as the adapted worker runs it
+        snapshot = make_snapshot(core, wheels, app_code, env, stage)
+    except (SnapshotError, BuildError, OSError) as exc:
+        return None, f"Memory snapshot: not made, the page starts the plain way ({exc})"
+    return snapshot, (f"Memory snapshot: added ({snapshot.bytes_shipped / 1e6:.1f} MB in {SNAPSHOT_DIR}/, "
+                      f"made in {time.monotonic() - started:.0f} s; --no-snapshot to leave it out)")
+
+
+def _lock_wheels(source: PyodideSource, packages: list[Package], dest: Path) -> list[Path]:
+    """The CDN build's packages from Pyodide's lock, read (verified) from the source for the snapshot."""
+    dest.mkdir(parents=True)
+    wheels = []
+    for package in packages:
+        if package.lock_entry is not None:
+            wheel = dest / Path(package.lock_entry["file_name"]).name
+            wheel.write_bytes(source.read_package(package.lock_entry))
+            wheels.append(wheel)
+    return wheels
 
 
 def _supply_wheels(packages: list[Package], dest: Path) -> list[Package]:

@@ -1,0 +1,167 @@
+"""A memory snapshot of the worker's Python, made at build time, that the page's worker restores.
+
+Without it every visitor waits while Pyodide boots, installs bokeh, panel and numpy, imports them and
+builds the first document: seconds of work whose result is the same for everyone. The build does that
+work once, in Node (make_snapshot.mjs), and saves Python's memory right after the first document;
+the worker restores it (snapshot_worker.js) and posts that document at once. What a visitor's link
+asks for still arrives as today, as patches, after the document.
+
+The site gets a `snapshot/` folder:
+- `python.snapshot.gz`: Python's memory (gzip; the worker decompresses it with DecompressionStream);
+- `site-packages.gz`: the installed files the restored Python may still read (data files, modules not
+  imported yet), as one blob; `manifest.json` lists their paths and sizes;
+- `lib/…so`: numpy's compiled modules that the first document imports. The worker loads them before
+  Python starts, so they land where they were when the snapshot was made (SNAPSHOT_PRELOADED).
+
+The snapshot is bound to the exact files it was made from (Pyodide's core, the wheels, the app's
+code, its environment): `key` hashes them all and the worker falls back to the plain start-up when the
+manifest's key is not its own, when a file is missing, or on any error during the restore.
+Pyodide's snapshot API is private; what this relies on is named in PRIVATE_API and pinned by a test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitebuild.pyodide_settings import PYODIDE_VERSION
+
+HERE = Path(__file__).resolve().parent
+SNAPSHOT_DIR = "snapshot"
+SITE_PACKAGES = "/lib/python3.13/site-packages/"
+# numpy's extension modules imported by the first document (make_snapshot.mjs reports any other one
+# that loads before the snapshot, and the build then tries again with it preloaded too).
+SNAPSHOT_PRELOADED = ("numpy/_core/_multiarray_umath.", "numpy/linalg/_umath_linalg.")
+# Never read at run time: type stubs, C and TypeScript sources, tests, documentation tooling, and the
+# `*.data/` folders a wheel unpacked as a plain zip leaves behind (their files also sit in the package).
+_NEVER_READ_SUFFIXES = (".pyi", ".h", ".c", ".pxd", ".ts", ".tsx", ".map")
+_NEVER_READ_PARTS = frozenset({"tests", "testing", "f2py", "sphinxext", "_pyinstaller"})
+# The private parts of Pyodide PYODIDE_VERSION this relies on (tests/static_site/test_snapshot_api.py
+# checks that each is still there, so an upgrade fails loudly instead of silently starting slowly).
+PRIVATE_API = {
+    "loadPyodide options": ("_makeSnapshot", "_loadSnapshot", "_snapshotDeserializer", "fsInit"),
+    "pyodide.asm.js": ("globalThis._createPyodideModule", 'Module["dynamicLibraries"]', 'Module["LDSO"]',
+                       "makeMemorySnapshot", "__hiwire_get", "__hiwire_set", "loadedLibsByHandle"),
+}
+_ATTEMPTS = 3
+
+
+class SnapshotError(Exception):
+    """The snapshot could not be made; the site still works, with the plain start-up."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the worker needs to know about the snapshot shipped in `<site>/snapshot/`."""
+
+    key: str  # sha256 of everything it was made from; the manifest carries the same
+    dylibs: tuple[str, ...]  # absolute paths in Pyodide's file system, in load order
+    functions: tuple[str, ...]  # JS source of the functions Python holds (see make_snapshot.mjs)
+    bytes_shipped: int  # the snapshot folder's size
+
+
+def make_snapshot(core: Path, wheels: list[Path], app_code: str, env: dict[str, str], site: Path) -> Snapshot:
+    """Make `site/snapshot/` with Pyodide in `core` (its pyodide.js, .asm.js, .asm.wasm, stdlib, lock)."""
+    node = shutil.which("node")
+    if node is None:
+        raise SnapshotError("Node.js is not on PATH")
+    out = site / SNAPSHOT_DIR
+    key = _key(core, wheels, app_code, env)
+    wanted = list(SNAPSHOT_PRELOADED)
+    with tempfile.TemporaryDirectory(prefix="mg-snapshot-") as tmp:
+        work = Path(tmp)
+        for _ in range(_ATTEMPTS):
+            if out.exists():
+                shutil.rmtree(out)
+            dylibs = _extract_dylibs(wheels, wanted, out / "lib")
+            manifest = _run_node(node, core, wheels, app_code, env, dylibs, out, work)
+            late = manifest.get("late_libraries")
+            if not late:
+                break
+            wanted += [path.removeprefix(SITE_PACKAGES) for path in late]
+        else:
+            raise SnapshotError(f"extension modules kept loading late: {', '.join(late)}")
+    if manifest["report"]["pending_tasks"]:
+        shutil.rmtree(out)
+        raise SnapshotError(f"{manifest['report']['pending_tasks']} asyncio tasks were pending after the "
+                            "first document; their timers would never fire after a restore")
+    manifest_out = {"key": key, "pyodide": PYODIDE_VERSION, "files": manifest["files"],
+                    "handles": manifest["handles"], "dylibs": [d for d, _ in dylibs]}
+    (out / "manifest.json").write_text(json.dumps(manifest_out, separators=(",", ":")), encoding="utf-8")
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    return Snapshot(key, tuple(d for d, _ in dylibs), tuple(manifest["functions"]), size)
+
+
+def app_code_of(worker_source: str) -> str:
+    """The Python the converted worker runs (Panel escapes it into a JS template literal)."""
+    opening = "root_ids] = await self.pyodide.runPythonAsync(`"
+    if worker_source.count(opening) != 1:
+        raise SnapshotError("Panel's pyodide-worker template changed: cannot find where the app's code runs")
+    start = worker_source.index(opening) + len(opening)
+    end = worker_source.index("`)\n", start)
+    literal = worker_source[start:end]
+    return literal.replace("\\`", "`").encode("utf-8").decode("unicode_escape")
+
+
+def _key(core: Path, wheels: list[Path], app_code: str, env: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    for path in [*(core / n for n in ("pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")), *wheels]:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    digest.update(app_code.encode() + json.dumps(env, sort_keys=True).encode())
+    digest.update((HERE / "make_snapshot.mjs").read_bytes() + (HERE / "snapshot_in_pyodide.py").read_bytes())
+    return digest.hexdigest()
+
+
+def _extract_dylibs(wheels: list[Path], wanted: list[str], dest: Path) -> list[tuple[str, Path]]:
+    """Copy the wanted .so files out of the wheels: (path in Pyodide, path on disk), in `wanted`'s order."""
+    found: dict[str, tuple[str, Path]] = {}
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as archive:
+            for name in archive.namelist():
+                prefix = next((w for w in wanted if name.startswith(w) and name.endswith(".so")), None)
+                if prefix is not None:
+                    target = dest / name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(archive.read(name))
+                    found[prefix] = (SITE_PACKAGES + name, target)
+    missing = [w for w in wanted if w not in found]
+    if missing:
+        raise SnapshotError(f"no wheel holds {', '.join(missing)}")
+    return [found[w] for w in wanted]
+
+
+def _run_node(node: str, core: Path, wheels: list[Path], app_code: str, env: dict[str, str],
+              dylibs: list[tuple[str, Path]], out: Path, work: Path) -> dict[str, object]:
+    (work / "app.py").write_text(app_code, encoding="utf-8")
+    wheel_dir = work / "wheels"
+    shutil.rmtree(wheel_dir, ignore_errors=True)
+    wheel_dir.mkdir()
+    for wheel in wheels:
+        shutil.copyfile(wheel, wheel_dir / wheel.name)  # a copy: Pyodide's NODEFS cannot follow a symlink out
+    config = {
+        "core": str(core), "wheel_dir": str(wheel_dir), "wheels": [w.name for w in wheels],
+        "dylibs": [{"fs_path": fs_path, "host_path": str(host)} for fs_path, host in dylibs],
+        "never_read": {"suffixes": list(_NEVER_READ_SUFFIXES), "folders": sorted(_NEVER_READ_PARTS)},
+        "env": env, "app_code": str(work / "app.py"), "prepare_script": str(HERE / "snapshot_in_pyodide.py"),
+        "out_files": str(out / "site-packages.gz"), "out_snapshot": str(out / "python.snapshot.gz"),
+        "out_manifest": str(work / "manifest.json"),
+    }
+    (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    try:
+        result = subprocess.run([node, str(HERE / "make_snapshot.mjs"), str(work / "config.json")],
+                                capture_output=True, text=True, check=False, timeout=600)
+    except subprocess.TimeoutExpired:
+        raise SnapshotError("making it took over 10 minutes") from None
+    if result.returncode not in (0, 3):
+        output = f"{result.stdout}{result.stderr}".splitlines()
+        lines = [line for line in output if re.match(r"\w*(Error|Exception)\b", line) and len(line) < 1000] or ["?"]
+        raise SnapshotError(f"Node failed making it: {lines[-1].strip()[:300]}")
+    manifest: dict[str, object] = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
+    return manifest
