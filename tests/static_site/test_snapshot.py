@@ -1,0 +1,127 @@
+"""The build-time memory snapshot (sitebuild/snapshot.py): made, restored, fresh per visitor, and the fallback.
+
+The browser tests use the session's self-contained site (conftest.py), which the build made with a
+snapshot; the other browser tests (test_e2e, test_loading_state, ...) run against it too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, Route
+from site_page import START, expected, wait_until_interactive, wait_until_shown
+from static_site_support import BUILD_SUMMARY
+
+from sitebuild import snapshot as snapshot_module
+from sitebuild.convert import WorkerPlan, adapt_worker
+from sitebuild.pyodide_settings import NPM_PYODIDE, PYODIDE_VERSION
+from sitebuild.snapshot import PRIVATE_API, Snapshot, SnapshotError, app_code_of, make_snapshot
+
+PANEL_WORKER = (Path(__import__("panel").__file__).parent / "_templates" / "pyodide_worker.js").read_text()
+SNAPSHOT = Snapshot("k" * 64, ("/lib/python3.13/site-packages/numpy/_core/x.so",), ("(a) => a",), 1)
+PLAN = WorkerPlan(pyodide_js="pyodide/pyodide.js", index_url="pyodide/", packages=("numpy",))
+
+
+def started_how(page: Page) -> str | None:
+    return page.evaluate("document.documentElement.dataset.mgStart")
+
+
+def worker_random(page: Page) -> float:
+    return float(page.workers[0].evaluate("self.pyodide.runPython('import random; random.random()')"))
+
+
+# --- without a browser -------------------------------------------------------------------------------
+
+def test_the_private_pyodide_api_the_snapshot_relies_on_is_still_there() -> None:
+    """Fails loudly when a Pyodide upgrade renames what snapshot.py / make_snapshot.mjs use."""
+    assert PYODIDE_VERSION == "0.29.3", (
+        "the snapshot's private Pyodide API was checked against 0.29.3: re-check PRIVATE_API in "
+        "sitebuild/snapshot.py (and make_snapshot.mjs, snapshot_worker.js) for the new version"
+    )
+    sources = {"loadPyodide options": (NPM_PYODIDE / "pyodide.d.ts").read_text(encoding="utf-8"),
+               "pyodide.asm.js": (NPM_PYODIDE / "pyodide.asm.js").read_text(encoding="utf-8")}
+    for where, names in PRIVATE_API.items():
+        for name in names:
+            assert name in sources[where], f"{name} is gone from Pyodide's {where}: the snapshot would break"
+
+
+def test_the_app_code_is_read_back_from_panels_worker_exactly() -> None:
+    code = 'print("a`b", "\\\\n", "é")\nx = `1`'
+    escaped = code.encode("unicode_escape").decode("utf-8").replace("`", r"\`")  # as panel convert does
+    worker = PANEL_WORKER.replace("{{ code }}", escaped)
+    assert app_code_of(worker) == code
+
+
+def test_the_worker_starts_from_the_snapshot_and_keeps_panels_start_as_its_fallback() -> None:
+    worker = PANEL_WORKER.replace('importScripts("{{ PYODIDE_URL }}");',
+                                  'importScripts("https://cdn.jsdelivr.net/pyodide/v0.29.3/full/pyodide.js");')
+    with_snapshot, without = adapt_worker(worker, PLAN, SNAPSHOT), adapt_worker(worker, PLAN)
+    assert "async function mgStartPlain() {" in with_snapshot and "mgStartFromSnapshot" in with_snapshot
+    assert re.search(r"key: \"k{64}\"", with_snapshot) and "(a) => a" in with_snapshot
+    assert with_snapshot.count("async function startApplication()") == 1
+    assert "mgStartPlain" not in without and "MG_SNAPSHOT" not in without
+
+
+def test_no_node_means_no_snapshot_with_a_reason(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(snapshot_module.shutil, "which", lambda name: None)
+    with pytest.raises(SnapshotError, match="Node.js is not on PATH"):
+        make_snapshot(tmp_path, [], "", {}, tmp_path)
+
+
+# --- the built site ----------------------------------------------------------------------------------
+
+def test_the_build_made_a_snapshot_bound_to_its_files(self_contained_site: Path) -> None:
+    summary = (self_contained_site.parent / BUILD_SUMMARY).read_text(encoding="utf-8")
+    assert "Memory snapshot: added" in summary, summary
+    manifest = json.loads((self_contained_site / "snapshot" / "manifest.json").read_text(encoding="utf-8"))
+    worker = (self_contained_site / "main.js").read_text(encoding="utf-8")
+    assert f'key: "{manifest["key"]}"' in worker
+    for library in manifest["dylibs"]:
+        assert (self_contained_site / "snapshot" / "lib" / library.split("/site-packages/")[1]).is_file()
+
+
+@pytest.mark.browser
+def test_the_page_starts_from_the_snapshot_with_the_links_state(page: Page, site_url: str) -> None:
+    state = {**START, "w1": -1.25}
+    page.goto(f"{site_url}?w1=-1.25&act=tanh")
+    wait_until_interactive(page)
+    assert started_how(page) == "snapshot"
+    want = expected(state, "tanh")
+    assert wait_until_shown(page, want) == pytest.approx(want)
+
+
+@pytest.mark.browser
+def test_each_visitor_gets_fresh_random_state(page: Page, site_url: str) -> None:
+    draws = []
+    for _ in range(2):
+        page.goto(site_url)
+        wait_until_interactive(page)
+        assert started_how(page) == "snapshot"
+        draws.append(worker_random(page))
+    assert draws[0] != draws[1], "the snapshot's frozen random state was not re-seeded"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("broken", ["missing snapshot", "snapshot of other files"])
+def test_the_page_falls_back_to_the_plain_start(page: Page, site_url: str, broken: str) -> None:
+    def answer(route: Route) -> None:
+        if broken == "missing snapshot":
+            route.fulfill(status=404, body="gone")
+            return
+        manifest = json.loads(route.fetch().text())
+        route.fulfill(json={**manifest, "key": "0" * 64})
+
+    pattern = "**/snapshot/python.snapshot.gz" if broken == "missing snapshot" else "**/snapshot/manifest.json"
+    page.route(pattern, answer)
+    page.goto(f"{site_url}?w1=0.75")
+    wait_until_interactive(page)
+    assert started_how(page) == "plain"
+    for w1, key in ((0.75, None), (0.76, "ArrowRight")):
+        if key:
+            page.locator(".mg-slider-w1 .noUi-handle").first.focus()
+            page.keyboard.press(key)
+        want = expected({**START, "w1": w1})
+        assert wait_until_shown(page, want) == pytest.approx(want)
