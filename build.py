@@ -49,7 +49,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--pwa", action="store_true",
                         help="add a manifest and a service worker: later visits start from cache, offline")
     parser.add_argument("--no-snapshot", action="store_true",
-                        help="no memory snapshot of Python: the page starts Pyodide and imports the app itself")
+                        help="no memory snapshot: the page boots Pyodide and imports the app itself")
     parser.add_argument("--no-prerender", action="store_true",
                         help="no static first paint captured in Chromium (BokehJS draws the first paint)")
     parser.add_argument("--serve", action="store_true", help="serve the site on 127.0.0.1 after building")

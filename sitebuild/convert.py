@@ -82,7 +82,8 @@ def adapt_worker(source: str, plan: WorkerPlan, snapshot: Snapshot | None = None
         if len(pattern.findall(source)) != 1:
             raise BuildError(f"Panel's pyodide-worker template changed: cannot find exactly one {what}")
     if any(source.count(part) != 1 for part in (_LOAD_PYODIDE, _START, "\nself.onmessage = ")):
-        raise BuildError("Panel's pyodide-worker template changed: cannot find `await loadPyodide()`, startApplication or self.onmessage")
+        raise BuildError("Panel's pyodide-worker template changed: cannot find `await loadPyodide()`, "
+                         "startApplication or self.onmessage")
     header = _header(plan)
     source = _IMPORT_PYODIDE.sub(lambda _: header, source)
     source = source.replace(_LOAD_PYODIDE, "  self.pyodide = await loadPyodide(MG_PYODIDE_OPTIONS);\n")
@@ -92,7 +93,8 @@ def adapt_worker(source: str, plan: WorkerPlan, snapshot: Snapshot | None = None
         source = source.replace(old, new)
     if snapshot is not None:
         source = source.replace(_START, "async function mgStartPlain() {\n")
-        source = source.replace("\nself.onmessage = ", f"\n{_snapshot_start(plan, snapshot)}\nself.onmessage = ", 1)
+        handler = "\nself.onmessage = "
+        source = source.replace(handler, f"\n{_snapshot_start(plan, snapshot)}{handler}", 1)
     return hoist_future_imports(source)
 
 
@@ -103,7 +105,8 @@ def _snapshot_start(plan: WorkerPlan, snapshot: Snapshot) -> str:
         index_url = json.dumps(plan.pyodide_js.rsplit("/", 1)[0] + "/")
     functions = ",\n    ".join(snapshot.functions)  # JS source Python held when the snapshot was made
     return (
-        f"const MG_SNAPSHOT = {{\n  key: {json.dumps(snapshot.key)},\n  dir: {json.dumps(SNAPSHOT_DIR + '/')},\n"
+        f"const MG_SNAPSHOT = {{\n  key: {json.dumps(snapshot.key)},\n"
+        f"  dir: {json.dumps(SNAPSHOT_DIR + '/')},\n"
         f"  indexURL: {index_url},\n  dylibs: {json.dumps(list(snapshot.dylibs))},\n"
         f"  functions: [\n    {functions}\n  ],\n}};\n{_SNAPSHOT_WORKER.read_text(encoding='utf-8')}"
     )

@@ -57,7 +57,7 @@ _BANNER_SCRIPT = """<script>
 _LIVE_SCRIPT = """<script>
 pyodideWorker.addEventListener("message", (event) => {
   if (event.data.type === "%(live)s") window.mgGoLive();
-  // How Python started (sitebuild/snapshot_worker.js): "snapshot", or "plain" and why, for tests and bug reports.
+  // How Python started (sitebuild/snapshot_worker.js): "snapshot" or "plain", for tests and bug reports.
   if (event.data.type === "mg-start") document.documentElement.dataset.mgStart = event.data.how;
 });
 </script>"""

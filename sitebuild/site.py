@@ -20,9 +20,9 @@ from sitebuild.prerender import add_prerender
 from sitebuild.probe import optional_packages_used
 from sitebuild.pwa import add_pwa
 from sitebuild.pyc import compile_wheels_in_place
-from sitebuild.snapshot import SNAPSHOT_DIR, Snapshot, SnapshotError, app_code_of, make_snapshot
 from sitebuild.pyodide_settings import LOCK_NAME, OFFICIAL_URL
 from sitebuild.pyodide_source import CORE_SHA256, PyodideSource, sha256_hex
+from sitebuild.snapshot import SNAPSHOT_DIR, Snapshot, SnapshotError, app_code_of, make_snapshot
 from sitebuild.vendor import PANEL_DIST, VENDOR_PANEL, vendor_page
 from sitebuild.wheels import (
     SLIM_RULES,
@@ -112,7 +112,8 @@ def _snapshot(opts: Options, lock: dict[str, Any], packages: list[Package], core
             wheels = sorted((stage / "pyodide").glob("*.whl"))
             env = {"PANEL_CDN_ROOT": VENDOR_PANEL}  # relative: right wherever the site is served
         else:
-            wheels = sorted((stage / "wheels").glob("*.whl")) + _lock_wheels(opts.source, packages, work / "lock")
+            wheels = sorted((stage / "wheels").glob("*.whl"))
+            wheels += _lock_wheels(opts.source, packages, work / "lock")
             env = {}
         app_code = app_code_of(hoist_future_imports(worker_source))  # as the adapted worker runs it
         snapshot = make_snapshot(core, wheels, app_code, env, stage)

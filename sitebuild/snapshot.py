@@ -30,6 +30,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sitebuild.pyodide_settings import PYODIDE_VERSION
 
@@ -75,6 +76,7 @@ def make_snapshot(core: Path, wheels: list[Path], app_code: str, env: dict[str, 
     out = site / SNAPSHOT_DIR
     key = _key(core, wheels, app_code, env)
     wanted = list(SNAPSHOT_PRELOADED)
+    late: list[str] = []
     with tempfile.TemporaryDirectory(prefix="mg-snapshot-") as tmp:
         work = Path(tmp)
         for _ in range(_ATTEMPTS):
@@ -82,7 +84,7 @@ def make_snapshot(core: Path, wheels: list[Path], app_code: str, env: dict[str, 
                 shutil.rmtree(out)
             dylibs = _extract_dylibs(wheels, wanted, out / "lib")
             manifest = _run_node(node, core, wheels, app_code, env, dylibs, out, work)
-            late = manifest.get("late_libraries")
+            late = manifest.get("late_libraries", [])
             if not late:
                 break
             wanted += [path.removeprefix(SITE_PACKAGES) for path in late]
@@ -138,7 +140,7 @@ def _extract_dylibs(wheels: list[Path], wanted: list[str], dest: Path) -> list[t
 
 
 def _run_node(node: str, core: Path, wheels: list[Path], app_code: str, env: dict[str, str],
-              dylibs: list[tuple[str, Path]], out: Path, work: Path) -> dict[str, object]:
+              dylibs: list[tuple[str, Path]], out: Path, work: Path) -> dict[str, Any]:
     (work / "app.py").write_text(app_code, encoding="utf-8")
     wheel_dir = work / "wheels"
     shutil.rmtree(wheel_dir, ignore_errors=True)
@@ -161,7 +163,8 @@ def _run_node(node: str, core: Path, wheels: list[Path], app_code: str, env: dic
         raise SnapshotError("making it took over 10 minutes") from None
     if result.returncode not in (0, 3):
         output = f"{result.stdout}{result.stderr}".splitlines()
-        lines = [line for line in output if re.match(r"\w*(Error|Exception)\b", line) and len(line) < 1000] or ["?"]
+        lines = [line for line in output if re.match(r"\w*(Error|Exception)\b", line) and len(line) < 999]
+        lines = lines or ["(no error message)"]
         raise SnapshotError(f"Node failed making it: {lines[-1].strip()[:300]}")
-    manifest: dict[str, object] = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
+    manifest: dict[str, Any] = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
     return manifest

@@ -1,4 +1,4 @@
-"""The build-time memory snapshot (sitebuild/snapshot.py): made, restored, fresh per visitor, and the fallback.
+"""The build-time memory snapshot (sitebuild/snapshot.py): made, restored, fresh per visitor, its fallback.
 
 The browser tests use the session's self-contained site (conftest.py), which the build made with a
 snapshot; the other browser tests (test_e2e, test_loading_state, ...) run against it too.
@@ -67,7 +67,7 @@ def test_the_worker_starts_from_the_snapshot_and_keeps_panels_start_as_its_fallb
 
 def test_no_node_means_no_snapshot_with_a_reason(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(snapshot_module.shutil, "which", lambda name: None)
-    with pytest.raises(SnapshotError, match="Node.js is not on PATH"):
+    with pytest.raises(SnapshotError, match=r"Node\.js is not on PATH"):
         make_snapshot(tmp_path, [], "", {}, tmp_path)
 
 
@@ -114,8 +114,8 @@ def test_the_page_falls_back_to_the_plain_start(page: Page, site_url: str, broke
         manifest = json.loads(route.fetch().text())
         route.fulfill(json={**manifest, "key": "0" * 64})
 
-    pattern = "**/snapshot/python.snapshot.gz" if broken == "missing snapshot" else "**/snapshot/manifest.json"
-    page.route(pattern, answer)
+    file = "python.snapshot.gz" if broken == "missing snapshot" else "manifest.json"
+    page.route(f"**/snapshot/{file}", answer)
     page.goto(f"{site_url}?w1=0.75")
     wait_until_interactive(page)
     assert started_how(page) == "plain"
