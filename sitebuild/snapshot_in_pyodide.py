@@ -2,7 +2,8 @@
 
 Its last expression (what runPython returns) is a JSON report: which site-packages files the
 restored worker will never read (the source and byte-code of every module already imported: its
-code is in the snapshot's memory), and the state the snapshot must not freeze (asyncio tasks, whose timers live in JS and would never fire after restore).
+code is in the snapshot's memory), and the state the snapshot must not freeze (asyncio tasks,
+whose timers live in JS and would never fire after restore).
 """
 
 import asyncio
