@@ -79,8 +79,7 @@ def build_site(opts: Options) -> Result:
         packages = _supply_wheels(resolve(lock, own, optional_used), work / "pypi")
         html_path, worker_path = run_panel_convert(opts.app_script, opts.repo_root, work / "convert")
         html = html_path.read_text(encoding="utf-8")
-        needs_core = opts.compile_pyc or opts.self_contained or opts.snapshot
-        core = _fetch_core(opts.source, work / "core") if needs_core else None
+        core = _fetch_core(opts.source, work / "core") if opts.compile_pyc or opts.self_contained else None
         if opts.self_contained:
             plan = _ship_pyodide(opts.source, lock, packages, stage / "pyodide", core, opts.compile_pyc)
             html, rewrites = vendor_page(html, stage)
@@ -91,8 +90,8 @@ def build_site(opts: Options) -> Result:
         shutil.copyfile(PANEL_DIST / "images" / "favicon.ico", stage / "favicon.ico")
         worker_source = worker_path.read_text(encoding="utf-8")
         snapshot, snapshot_line = None, "Memory snapshot: off (--no-snapshot)"
-        if opts.snapshot and core is not None:
-            snapshot, snapshot_line = _snapshot(opts, lock, packages, core, worker_source, stage, work)
+        if opts.snapshot:
+            snapshot, snapshot_line = _snapshot(opts, packages, core, worker_source, stage, work)
         worker = adapt_worker(worker_source, plan, snapshot)
         (stage / worker_path.name).write_text(worker, encoding="utf-8")
         (stage / ".nojekyll").write_bytes(b"")
@@ -103,11 +102,12 @@ def build_site(opts: Options) -> Result:
     return Result(opts.out, packages, rewrites, prerender, snapshot_line)
 
 
-def _snapshot(opts: Options, lock: dict[str, Any], packages: list[Package], core: Path, worker_source: str,
-              stage: Path, work: Path) -> tuple[Snapshot | None, str]:
+def _snapshot(opts: Options, packages: list[Package], core: Path | None, worker_source: str, stage: Path,
+              work: Path) -> tuple[Snapshot | None, str]:
     """Make the memory snapshot, or say in one line why the site starts the plain way."""
     started = time.monotonic()
     try:
+        core = core or _fetch_core(opts.source, work / "snapshot-core")
         if opts.self_contained:
             wheels = sorted((stage / "pyodide").glob("*.whl"))
             env = {"PANEL_CDN_ROOT": VENDOR_PANEL}  # relative: right wherever the site is served
