@@ -105,11 +105,25 @@ const walk = (dir) => {
 };
 const skip = new Set(report.skip);
 walk(sitePackages);
-const contents = files.map((file) => py.FS.readFile(file));
+// The app's own files and every package's METADATA (Pyodide reads them all as it starts) ship in one
+// blob, written before Python starts; every other file is fetched the first time Python opens it
+// (snapshot_worker.js), so a visitor downloads only what is read.
+const relative = (file) => file.slice(sitePackages.length + 1);
+const isEager = (file) => config.eager_packages.includes(relative(file).split("/")[0])
+  || /^[^/]+\.dist-info\/METADATA$/.test(relative(file));
+const eager = files.filter(isEager);
+const lazy = files.filter((file) => !isEager(file));
+const contents = eager.map((file) => py.FS.readFile(file));
 fs.writeFileSync(config.out_files, zlib.gzipSync(Buffer.concat(contents), { level: 9 }));
+for (const file of lazy) {
+  const target = path.join(config.out_lazy_dir, relative(file));
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, py.FS.readFile(file));
+}
 fs.writeFileSync(config.out_snapshot, zlib.gzipSync(snapshot, { level: 6 }));
 fs.writeFileSync(config.out_manifest, JSON.stringify({
-  files: files.map((file, i) => [file, contents[i].length]),
+  files: eager.map((file, i) => [file, contents[i].length]),
+  lazy: lazy.map((file) => [relative(file), py.FS.stat(file).size]),
   handles,
   functions,
   snapshot_bytes: snapshot.length,

@@ -8,9 +8,13 @@ asks for still arrives as today, as patches, after the document.
 
 The site gets a `snapshot/` folder:
 - `python.snapshot.gz`: Python's memory (gzip; the worker decompresses it with DecompressionStream);
-- `site-packages.gz`: the installed files the restored Python may still read (data files, modules not
-  imported yet), as one blob; `manifest.json` lists their paths and sizes;
-- `lib/…so`: numpy's compiled modules that the first document imports. The worker loads them before
+- `site-packages.gz`: the app's own files not in memory yet (its views' modules, loaded on first use)
+  and every package's METADATA (Pyodide reads them all as it starts),
+  as one blob written before Python starts; `manifest.json` lists their paths and sizes;
+- `files/…`: every other installed file the restored Python may still read (data files, modules not
+  imported yet), one by one: the worker fetches each the first time Python opens it, so a visitor
+  downloads only what is read;
+- `lib/…so.gz`: numpy's compiled modules that the first document imports. The worker loads them before
   Python starts, so they land where they were when the snapshot was made (SNAPSHOT_PRELOADED).
 
 The snapshot is bound to the exact files it was made from (Pyodide's core, the wheels, the app's
@@ -21,6 +25,7 @@ Pyodide's snapshot API is private; what this relies on is named in PRIVATE_API a
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -49,9 +54,13 @@ _NEVER_READ_PARTS = frozenset({"tests", "testing", "f2py", "sphinxext", "_pyinst
 PRIVATE_API = {
     "loadPyodide options": ("_makeSnapshot", "_loadSnapshot", "_snapshotDeserializer", "fsInit"),
     "pyodide.asm.js": ("globalThis._createPyodideModule", 'Module["dynamicLibraries"]', 'Module["LDSO"]',
-                       "makeMemorySnapshot", "__hiwire_get", "__hiwire_set", "loadedLibsByHandle"),
+                       "makeMemorySnapshot", "__hiwire_get", "__hiwire_set", "loadedLibsByHandle",
+                       # Emscripten's MEMFS file nodes, for the files fetched when first opened
+                       "node.contents", "node.usedBytes", "node.stream_ops", "FS.ErrnoError"),
 }
 _ATTEMPTS = 3
+# The wheels whose packages ship eagerly (site-packages.gz): the app's own, small and soon imported.
+EAGER_WHEELS = "micrograd_web"
 
 
 class SnapshotError(Exception):
@@ -79,23 +88,29 @@ def make_snapshot(core: Path, wheels: list[Path], app_code: str, env: dict[str, 
     late: list[str] = []
     with tempfile.TemporaryDirectory(prefix="mg-snapshot-") as tmp:
         work = Path(tmp)
+        wheel_dir = _copy_wheels(wheels, work / "wheels")
         for _ in range(_ATTEMPTS):
             if out.exists():
                 shutil.rmtree(out)
-            dylibs = _extract_dylibs(wheels, wanted, out / "lib")
-            manifest = _run_node(node, core, wheels, app_code, env, dylibs, out, work)
+            out.mkdir(parents=True)
+            dylibs = _extract_dylibs(wheels, wanted, work / "lib")
+            manifest = _run_node(node, core, wheel_dir, app_code, env, dylibs, out, work)
             late = manifest.get("late_libraries", [])
             if not late:
                 break
             wanted += [path.removeprefix(SITE_PACKAGES) for path in late]
         else:
             raise SnapshotError(f"extension modules kept loading late: {', '.join(late)}")
+        for fs_path, host in dylibs:  # gzipped: a host serves .so files as they are
+            shipped = out / "lib" / (fs_path.removeprefix(SITE_PACKAGES) + ".gz")
+            shipped.parent.mkdir(parents=True, exist_ok=True)
+            shipped.write_bytes(gzip.compress(host.read_bytes(), 9, mtime=0))
     if manifest["report"]["pending_tasks"]:
         shutil.rmtree(out)
         raise SnapshotError(f"{manifest['report']['pending_tasks']} asyncio tasks were pending after the "
                             "first document; their timers would never fire after a restore")
-    manifest_out = {"key": key, "pyodide": PYODIDE_VERSION, "files": manifest["files"],
-                    "handles": manifest["handles"], "dylibs": [d for d, _ in dylibs]}
+    manifest_out = {"key": key, "pyodide": PYODIDE_VERSION, "dylibs": [d for d, _ in dylibs],
+                    **{name: manifest[name] for name in ("files", "lazy", "handles")}}
     (out / "manifest.json").write_text(json.dumps(manifest_out, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return Snapshot(key, tuple(d for d, _ in dylibs), tuple(manifest["functions"]), size)
@@ -139,16 +154,31 @@ def _extract_dylibs(wheels: list[Path], wanted: list[str], dest: Path) -> list[t
     return [found[w] for w in wanted]
 
 
-def _run_node(node: str, core: Path, wheels: list[Path], app_code: str, env: dict[str, str],
+def _copy_wheels(wheels: list[Path], dest: Path) -> Path:
+    """The wheels in one folder Node mounts: copies, as Pyodide's NODEFS cannot follow a symlink out."""
+    dest.mkdir()
+    for wheel in wheels:
+        shutil.copyfile(wheel, dest / wheel.name)
+    return dest
+
+
+def _own_packages(wheels: list[Path]) -> list[str]:
+    """The top-level packages of the app's own wheels (EAGER_WHEELS)."""
+    packages: set[str] = set()
+    for wheel in wheels:
+        if wheel.name.startswith(EAGER_WHEELS):
+            with zipfile.ZipFile(wheel) as archive:
+                packages |= {name.split("/")[0] for name in archive.namelist() if "/" in name}
+    return sorted(p for p in packages if not p.endswith(".dist-info"))
+
+
+def _run_node(node: str, core: Path, wheel_dir: Path, app_code: str, env: dict[str, str],
               dylibs: list[tuple[str, Path]], out: Path, work: Path) -> dict[str, Any]:
     (work / "app.py").write_text(app_code, encoding="utf-8")
-    wheel_dir = work / "wheels"
-    shutil.rmtree(wheel_dir, ignore_errors=True)
-    wheel_dir.mkdir()
-    for wheel in wheels:
-        shutil.copyfile(wheel, wheel_dir / wheel.name)  # a copy: Pyodide's NODEFS cannot follow a symlink out
+    wheels = sorted(wheel_dir.glob("*.whl"))
     config = {
         "core": str(core), "wheel_dir": str(wheel_dir), "wheels": [w.name for w in wheels],
+        "eager_packages": _own_packages(wheels), "out_lazy_dir": str(out / "files"),
         "dylibs": [{"fs_path": fs_path, "host_path": str(host)} for fs_path, host in dylibs],
         "never_read": {"suffixes": list(_NEVER_READ_SUFFIXES), "folders": sorted(_NEVER_READ_PARTS)},
         "env": env, "app_code": str(work / "app.py"), "prepare_script": str(HERE / "snapshot_in_pyodide.py"),

@@ -2,20 +2,49 @@
 // a missing file or a snapshot made from other files, start as Panel's worker does (mgStartPlain).
 // Needs MG_SITE, MG_SNAPSHOT (key, dir, indexURL, dylibs, functions), sendPatch and mgStartPlain.
 
-async function mgGunzip(url) {
+const MG_SITE_PACKAGES = "/lib/python3.13/site-packages/";
+
+async function mgFetchOk(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  return response;
+}
+
+async function mgGunzip(url) {
+  const bytes = new Uint8Array(await (await mgFetchOk(url)).arrayBuffer());
   // A host that sends the file with Content-Encoding: gzip had the browser undo the gzip already.
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-async function mgFetchJson(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
+// A file of site-packages fetched the first time Python opens it (a synchronous request: a worker may
+// make one, and Python's file system calls cannot wait). Until then it reports its size and nothing more.
+// PRIVATE (Emscripten's MEMFS): a file node's `contents`, `usedBytes` and `stream_ops`.
+function mgLazyFile(FS, path, size, url) {
+  FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+  FS.writeFile(path, new Uint8Array(0));
+  const node = FS.lookupPath(path).node;
+  const fileOps = node.stream_ops;
+  node.usedBytes = size;
+  node.stream_ops = {
+    ...fileOps,
+    open(stream) {
+      const request = new XMLHttpRequest();
+      request.open("GET", url, false);
+      request.responseType = "arraybuffer";
+      request.send();
+      if (request.status !== 200) {
+        console.warn(`micrograd-web: cannot read ${path}: HTTP ${request.status} for ${url}`);
+        throw new FS.ErrnoError(29); // EIO
+      }
+      node.contents = new Uint8Array(request.response);
+      node.usedBytes = node.contents.length;
+      node.stream_ops = fileOps;
+      stream.stream_ops = fileOps;
+      fileOps.open?.(stream);
+    },
+  };
 }
 
 // Each visitor is a fresh session: re-seed what the snapshot froze.
@@ -27,13 +56,12 @@ if "numpy.random" in _mg_sys.modules:
 del _mg_random, _mg_sys
 `;
 
-async function mgRestore(manifest, snapshot, files) {
+async function mgRestore(manifest, snapshot, files, libraries) {
   // PRIVATE (sitebuild/snapshot.py PRIVATE_API): the Emscripten factory, wrapped to load numpy's
   // extension modules before Python starts, at the places they had when the snapshot was made.
   if (typeof _createPyodideModule !== "function") importScripts(MG_SNAPSHOT.indexURL + "pyodide.asm.js");
   const createModule = globalThis._createPyodideModule;
-  const libraryURL = Object.fromEntries(
-    MG_SNAPSHOT.dylibs.map((lib) => [lib, MG_SITE(MG_SNAPSHOT.dir + "lib/" + lib.split("/site-packages/")[1])]));
+  const libraryURL = Object.fromEntries(MG_SNAPSHOT.dylibs.map((lib, i) => [lib, URL.createObjectURL(libraries[i])]));
   globalThis._createPyodideModule = (settings) => {
     settings.dynamicLibraries = MG_SNAPSHOT.dylibs;
     const locate = settings.locateFile;
@@ -52,6 +80,10 @@ async function mgRestore(manifest, snapshot, files) {
           FS.writeFile(path, files.subarray(offset, offset + size));
           offset += size;
         }
+        const lazyBase = MG_SITE(MG_SNAPSHOT.dir + "files/");
+        for (const [path, size] of manifest.lazy) {
+          mgLazyFile(FS, MG_SITE_PACKAGES + path, size, lazyBase + path);
+        }
       },
     });
     const LDSO = pyodide._module.LDSO;
@@ -61,17 +93,21 @@ async function mgRestore(manifest, snapshot, files) {
     return pyodide;
   } finally {
     globalThis._createPyodideModule = createModule;
+    Object.values(libraryURL).forEach((url) => URL.revokeObjectURL(url));
   }
 }
 
 async function mgStartFromSnapshot() {
   self.postMessage({type: "status", msg: "Starting Python from the site's snapshot…"});
   const base = MG_SITE(MG_SNAPSHOT.dir);
-  const [manifest, snapshot, files] = await Promise.all([
-    mgFetchJson(base + "manifest.json"), mgGunzip(base + "python.snapshot.gz"), mgGunzip(base + "site-packages.gz"),
+  const library = async (lib) => new Blob([await mgGunzip(base + "lib/" + lib.slice(MG_SITE_PACKAGES.length) + ".gz")],
+                                         {type: "application/wasm"});
+  const [manifest, snapshot, files, ...libraries] = await Promise.all([
+    mgFetchOk(base + "manifest.json").then((response) => response.json()), mgGunzip(base + "python.snapshot.gz"),
+    mgGunzip(base + "site-packages.gz"), ...MG_SNAPSHOT.dylibs.map(library),
   ]);
   if (manifest.key !== MG_SNAPSHOT.key) throw new Error("the snapshot was made from other files than this page");
-  const pyodide = await mgRestore(manifest, snapshot, files);
+  const pyodide = await mgRestore(manifest, snapshot, files, libraries);
   pyodide.runPython(MG_AFTER_RESTORE);
   pyodide.globals.set("sendPatch", sendPatch);
   const firstRender = pyodide.globals.get("_mg_first_render");

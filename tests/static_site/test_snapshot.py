@@ -6,6 +6,8 @@ snapshot; the other browser tests (test_e2e, test_loading_state, ...) run agains
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -80,7 +82,11 @@ def test_the_build_made_a_snapshot_bound_to_its_files(self_contained_site: Path)
     worker = (self_contained_site / "main.js").read_text(encoding="utf-8")
     assert f'key: "{manifest["key"]}"' in worker
     for library in manifest["dylibs"]:
-        assert (self_contained_site / "snapshot" / "lib" / library.split("/site-packages/")[1]).is_file()
+        shipped = self_contained_site / "snapshot" / "lib" / (library.split("/site-packages/")[1] + ".gz")
+        assert gzip.decompress(shipped.read_bytes())[:4] == b"\0asm", shipped
+    assert manifest["lazy"], "no file is loaded lazily"
+    for path, size in manifest["lazy"]:
+        assert (self_contained_site / "snapshot" / "files" / path).stat().st_size == size, path
 
 
 @pytest.mark.browser
@@ -125,3 +131,40 @@ def test_the_page_falls_back_to_the_plain_start(page: Page, site_url: str, broke
             page.keyboard.press(key)
         want = expected({**START, "w1": w1})
         assert wait_until_shown(page, want) == pytest.approx(want)
+
+
+@pytest.mark.browser
+def test_files_python_reads_later_are_fetched_when_first_opened(
+        page: Page, site_url: str, self_contained_site: Path) -> None:
+    lazy = dict(json.loads((self_contained_site / "snapshot" / "manifest.json").read_text())["lazy"])
+    assert "certifi/cacert.pem" in lazy and "numpy/ma/__pycache__/core.cpython-313.pyc" in lazy
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.partition("/snapshot/files/")[2]))
+    page.route("**/snapshot/files/idna/uts46data.py", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(f"{site_url}?w1=0.75")
+    wait_until_interactive(page)
+    assert started_how(page) == "snapshot"
+    assert not any(fetched), f"fetched before the page was interactive: {[f for f in fetched if f]}"
+
+    worker = page.workers[0]
+    digest = "import hashlib, certifi; hashlib.sha256(open(certifi.where(), 'rb').read()).hexdigest()"
+    shipped = (self_contained_site / "snapshot" / "files" / "certifi/cacert.pem").read_bytes()
+    assert worker.evaluate(f'self.pyodide.runPython("{digest}")') == hashlib.sha256(shipped).hexdigest()
+    masked_sum = "import numpy.ma; float(numpy.ma.masked_less([1, 5], 2).sum())"
+    assert worker.evaluate(f'self.pyodide.runPython("{masked_sum}")') == 5
+    assert "numpy/ma/__pycache__/core.cpython-313.pyc" in fetched
+    fetches = len([f for f in fetched if f])
+    worker.evaluate(f'self.pyodide.runPython("{digest}")')
+    assert len([f for f in fetched if f]) == fetches, "a file already fetched was fetched again"
+
+    failed = worker.evaluate("""self.pyodide.runPython(`
+try:
+    open('/lib/python3.13/site-packages/idna/uts46data.py').read()
+except OSError as error:
+    result = type(error).__name__
+result`)""")
+    assert failed == "OSError"
+    page.locator(".mg-slider-w1 .noUi-handle").first.focus()
+    page.keyboard.press("ArrowRight")
+    want = expected({**START, "w1": 0.76})
+    assert wait_until_shown(page, want) == pytest.approx(want)
