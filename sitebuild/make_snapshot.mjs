@@ -120,7 +120,7 @@ for (const file of lazy) {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, py.FS.readFile(file));
 }
-fs.writeFileSync(config.out_snapshot, zlib.gzipSync(snapshot, { level: 6 }));
+fs.writeFileSync(config.out_snapshot, snapshot); // compressed by snapshot.py
 fs.writeFileSync(config.out_manifest, JSON.stringify({
   files: eager.map((file, i) => [file, contents[i].length]),
   lazy: lazy.map((file) => [relative(file), py.FS.stat(file).size]),

@@ -16,6 +16,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NPM_LOCK = REPO_ROOT / "package-lock.json"
 NPM_PYODIDE = REPO_ROOT / "node_modules" / "pyodide"  # `npm ci` puts the pinned release here
+NPM_FZSTD = REPO_ROOT / "node_modules" / "fzstd" / "umd" / "index.js"  # the worker's snapshot decoder
 LOCK_NAME = "pyodide-lock.json"
 ENV_VAR = "MICROGRAD_WEB_PYODIDE_DIST"
 

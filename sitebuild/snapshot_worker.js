@@ -1,6 +1,6 @@
 // micrograd-web: start Python from the build's memory snapshot (sitebuild/snapshot.py); on any error,
 // a missing file or a snapshot made from other files, start as Panel's worker does (mgStartPlain).
-// Needs MG_SITE, MG_SNAPSHOT (key, dir, indexURL, dylibs, functions), sendPatch and mgStartPlain.
+// Needs MG_SITE, MG_SNAPSHOT (key, dir, heap, indexURL, dylibs, functions), fzstd, sendPatch and mgStartPlain.
 
 const MG_SITE_PACKAGES = "/lib/python3.13/site-packages/";
 
@@ -56,13 +56,22 @@ if "numpy.random" in _mg_sys.modules:
 del _mg_random, _mg_sys
 `;
 
+// Python's memory, zstd-compressed: fzstd (the build writes it into this worker) decodes it.
+async function mgUnzstd(url) {
+  return fzstd.decompress(new Uint8Array(await (await mgFetchOk(url)).arrayBuffer()));
+}
+
+// Each argument is a promise: Pyodide starts fetching its own files at once and waits for ours only
+// where it needs them (the memory before the runtime starts, the files in fsInit).
 async function mgRestore(manifest, snapshot, files, libraries) {
   // PRIVATE (sitebuild/snapshot.py PRIVATE_API): the Emscripten factory, wrapped to load numpy's
   // extension modules before Python starts, at the places they had when the snapshot was made.
   if (typeof _createPyodideModule !== "function") importScripts(MG_SNAPSHOT.indexURL + "pyodide.asm.js");
   const createModule = globalThis._createPyodideModule;
-  const libraryURL = Object.fromEntries(MG_SNAPSHOT.dylibs.map((lib, i) => [lib, URL.createObjectURL(libraries[i])]));
-  globalThis._createPyodideModule = (settings) => {
+  const libraryURLs = [];
+  globalThis._createPyodideModule = async (settings) => {
+    libraryURLs.push(...(await libraries).map((library) => URL.createObjectURL(library)));
+    const libraryURL = Object.fromEntries(MG_SNAPSHOT.dylibs.map((lib, i) => [lib, libraryURLs[i]]));
     settings.dynamicLibraries = MG_SNAPSHOT.dylibs;
     const locate = settings.locateFile;
     settings.locateFile = (file) => libraryURL[file] ?? locate(file);
@@ -73,41 +82,47 @@ async function mgRestore(manifest, snapshot, files, libraries) {
       indexURL: MG_SNAPSHOT.indexURL,
       _loadSnapshot: snapshot,
       _snapshotDeserializer: (saved) => (saved.mgUndefined ? undefined : MG_SNAPSHOT.functions[saved.mgFunction]),
-      fsInit: (FS) => {
+      fsInit: async (FS) => {
+        const [{files: eager, lazy}, blob] = await Promise.all([manifest, files]);
         let offset = 0;
-        for (const [path, size] of manifest.files) {
+        for (const [path, size] of eager) {
           FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-          FS.writeFile(path, files.subarray(offset, offset + size));
+          FS.writeFile(path, blob.subarray(offset, offset + size));
           offset += size;
         }
         const lazyBase = MG_SITE(MG_SNAPSHOT.dir + "files/");
-        for (const [path, size] of manifest.lazy) {
+        for (const [path, size] of lazy) {
           mgLazyFile(FS, MG_SITE_PACKAGES + path, size, lazyBase + path);
         }
       },
     });
     const LDSO = pyodide._module.LDSO;
-    for (const [handle, name] of manifest.handles) {
+    for (const [handle, name] of (await manifest).handles) {
       if (handle !== 0) LDSO.loadedLibsByHandle[handle] = LDSO.loadedLibsByName[name];
     }
     return pyodide;
   } finally {
     globalThis._createPyodideModule = createModule;
-    Object.values(libraryURL).forEach((url) => URL.revokeObjectURL(url));
+    libraryURLs.forEach((url) => URL.revokeObjectURL(url));
   }
 }
 
 async function mgStartFromSnapshot() {
   self.postMessage({type: "status", msg: "Starting Python from the site's snapshot…"});
   const base = MG_SITE(MG_SNAPSHOT.dir);
+  const manifest = mgFetchOk(base + "manifest.json").then((response) => response.json()).then((manifest) => {
+    if (manifest.key !== MG_SNAPSHOT.key) throw new Error("the snapshot was made from other files than this page");
+    return manifest;
+  });
   const library = async (lib) => new Blob([await mgGunzip(base + "lib/" + lib.slice(MG_SITE_PACKAGES.length) + ".gz")],
                                          {type: "application/wasm"});
-  const [manifest, snapshot, files, ...libraries] = await Promise.all([
-    mgFetchOk(base + "manifest.json").then((response) => response.json()), mgGunzip(base + "python.snapshot.gz"),
-    mgGunzip(base + "site-packages.gz"), ...MG_SNAPSHOT.dylibs.map(library),
-  ]);
-  if (manifest.key !== MG_SNAPSHOT.key) throw new Error("the snapshot was made from other files than this page");
-  const pyodide = await mgRestore(manifest, snapshot, files, libraries);
+  const snapshot = mgUnzstd(base + MG_SNAPSHOT.heap);
+  const files = mgGunzip(base + "site-packages.gz");
+  const libraries = Promise.all(MG_SNAPSHOT.dylibs.map(library));
+  // Awaited together, so that whichever fails first is the error (and none is left unhandled).
+  const ready = Promise.all([manifest, snapshot, files, libraries]);
+  ready.catch(() => {});
+  const pyodide = await mgRestore(manifest, ready.then(() => snapshot), files, libraries);
   pyodide.runPython(MG_AFTER_RESTORE);
   pyodide.globals.set("sendPatch", sendPatch);
   const firstRender = pyodide.globals.get("_mg_first_render");

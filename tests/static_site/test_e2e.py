@@ -90,7 +90,7 @@ def test_site_runs_offline_under_a_sub_path(page: Page, site_url: str, traffic: 
     assert traffic.console_errors == []
     # This site starts from its memory snapshot (sitebuild/snapshot.py), under the sub-path too.
     assert page.evaluate("document.documentElement.dataset.mgStart") == "snapshot"
-    snapshot = f"{site_url}snapshot/python.snapshot.gz"
+    snapshot = f"{site_url}snapshot/python.snapshot.zst"
     assert snapshot in traffic.requests, "worker requests must be recorded too"
     assert not [url for url in traffic.requests if url.endswith(".whl")], "the snapshot replaces the wheels"
     assert all(url.startswith(site_url) for url in traffic.requests if not url.startswith(("data:", "blob:")))

@@ -65,11 +65,19 @@ def test_the_worker_starts_from_the_snapshot_and_keeps_panels_start_as_its_fallb
     assert re.search(r"key: \"k{64}\"", with_snapshot) and "(a) => a" in with_snapshot
     assert with_snapshot.count("async function startApplication()") == 1
     assert "mgStartPlain" not in without and "MG_SNAPSHOT" not in without
+    assert ".fzstd=f()" in with_snapshot and "fzstd" not in without  # the memory's decoder, from npm
 
 
 def test_no_node_means_no_snapshot_with_a_reason(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(snapshot_module.shutil, "which", lambda name: None)
     with pytest.raises(SnapshotError, match=r"Node\.js is not on PATH"):
+        make_snapshot(tmp_path, [], "", {}, tmp_path)
+
+
+def test_no_zstd_decoder_means_no_snapshot_with_a_reason(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(snapshot_module, "NPM_FZSTD", tmp_path / "absent.js")
+    with pytest.raises(SnapshotError, match=r"absent\.js is absent: run `npm ci`"):
         make_snapshot(tmp_path, [], "", {}, tmp_path)
 
 
@@ -120,7 +128,7 @@ def test_the_page_falls_back_to_the_plain_start(page: Page, site_url: str, broke
         manifest = json.loads(route.fetch().text())
         route.fulfill(json={**manifest, "key": "0" * 64})
 
-    file = "python.snapshot.gz" if broken == "missing snapshot" else "manifest.json"
+    file = "python.snapshot.zst" if broken == "missing snapshot" else "manifest.json"
     page.route(f"**/snapshot/{file}", answer)
     page.goto(f"{site_url}?w1=0.75")
     wait_until_interactive(page)
