@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import urllib.error
 import urllib.request
@@ -47,3 +48,26 @@ def test_server_serves_the_folder_under_its_sub_path_only_on_loopback(tmp_path: 
         with pytest.raises(urllib.error.HTTPError) as outside:
             urllib.request.urlopen(url.replace("/site/", "/index.html"))
         assert outside.value.code == 404
+
+
+def test_a_compressing_server_gzips_what_such_a_host_does(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<p>hello</p>" * 100)
+    (tmp_path / "python.wasm").write_bytes(b"\0asm" + bytes(1000))
+    (tmp_path / "memory.zst").write_bytes(b"zstd" * 100)
+    sent: list[tuple[str, int]] = []
+
+    def fetch(url: str, accept: str) -> tuple[str | None, bytes]:
+        request = urllib.request.Request(url, headers={"Accept-Encoding": accept})
+        with urllib.request.urlopen(request) as response:
+            return response.headers["Content-Encoding"], response.read()
+
+    with serving(tmp_path, "/site/", on_sent=lambda p, size: sent.append((p, size)), compress=True) as url:
+        encoding, body = fetch(url, "gzip, deflate")
+        assert encoding == "gzip" and gzip.decompress(body) == b"<p>hello</p>" * 100
+        assert sent[-1] == ("/site/", len(body)) and len(body) < 100
+        encoding, body = fetch(url + "python.wasm", "gzip")
+        assert encoding == "gzip" and gzip.decompress(body) == b"\0asm" + bytes(1000)
+        assert fetch(url + "memory.zst", "gzip") == (None, b"zstd" * 100)  # not a type such hosts compress
+        assert fetch(url + "index.html", "identity") == (None, b"<p>hello</p>" * 100)
+    with serving(tmp_path) as url:
+        assert fetch(url + "index.html", "gzip")[0] is None  # off unless asked for
