@@ -15,6 +15,7 @@ The site gets a `snapshot/` folder:
 - `files/…`: every other installed file the restored Python may still read (data files, modules not
   imported yet), one by one: the worker fetches each the first time Python opens it, so a visitor
   downloads only what is read;
+- (Pyodide's `python_stdlib.zip` is read the same way, when Python imports a module it did not before);
 - `lib/…so.gz`: numpy's compiled modules that the first document imports. The worker loads them before
   Python starts, so they land where they were when the snapshot was made (SNAPSHOT_PRELOADED).
 
@@ -116,6 +117,7 @@ def make_snapshot(core: Path, wheels: list[Path], app_code: str, env: dict[str, 
             shipped.write_bytes(gzip.compress(host.read_bytes(), 9, mtime=0))
         _compress(work / "python.snapshot", out / HEAP_FILE)
     manifest_out = {"key": key, "pyodide": PYODIDE_VERSION, "dylibs": [d for d, _ in dylibs],
+                    "stdlib_bytes": (core / "python_stdlib.zip").stat().st_size,
                     **{name: manifest[name] for name in ("snapshot_bytes", "files", "lazy", "handles")}}
     (out / "manifest.json").write_text(json.dumps(manifest_out, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())

@@ -3,6 +3,7 @@
 // Needs MG_SITE, MG_SNAPSHOT (key, dir, heap, indexURL, dylibs, functions), fzstd, sendPatch and mgStartPlain.
 
 const MG_SITE_PACKAGES = "/lib/python3.13/site-packages/";
+const MG_STDLIB = "/lib/python313.zip";
 
 async function mgFetchOk(url) {
   const response = await fetch(url);
@@ -18,8 +19,8 @@ async function mgGunzip(url) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-// A file of site-packages fetched the first time Python opens it (a synchronous request: a worker may
-// make one, and Python's file system calls cannot wait). Until then it reports its size and nothing more.
+// A file fetched the first time Python opens it (a synchronous request: a worker may make one, and
+// Python's file system calls cannot wait). Until then it reports its size and nothing more.
 // PRIVATE (Emscripten's MEMFS): a file node's `contents`, `usedBytes` and `stream_ops`.
 function mgLazyFile(FS, path, size, url) {
   FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
@@ -77,9 +78,13 @@ async function mgRestore(manifest, snapshot, files, libraries) {
     settings.locateFile = (file) => libraryURL[file] ?? locate(file);
     return createModule(settings);
   };
+  // The standard library's modules Python imported are in the memory already: the zip is read only
+  // when Python imports one more. Pyodide gets an empty one, swapped for the real one, lazily, below.
+  const emptyZip = URL.createObjectURL(new Blob([]));
   try {
     const pyodide = await loadPyodide({
       indexURL: MG_SNAPSHOT.indexURL,
+      stdLibURL: emptyZip,
       _loadSnapshot: snapshot,
       _snapshotDeserializer: (saved) => (saved.mgUndefined ? undefined : MG_SNAPSHOT.functions[saved.mgFunction]),
       fsInit: async (FS) => {
@@ -96,12 +101,16 @@ async function mgRestore(manifest, snapshot, files, libraries) {
         }
       },
     });
+    const {handles, stdlib_bytes} = await manifest;
     const LDSO = pyodide._module.LDSO;
-    for (const [handle, name] of (await manifest).handles) {
+    for (const [handle, name] of handles) {
       if (handle !== 0) LDSO.loadedLibsByHandle[handle] = LDSO.loadedLibsByName[name];
     }
+    pyodide.FS.unlink(MG_STDLIB);
+    mgLazyFile(pyodide.FS, MG_STDLIB, stdlib_bytes, MG_SNAPSHOT.indexURL + "python_stdlib.zip");
     return pyodide;
   } finally {
+    URL.revokeObjectURL(emptyZip);
     globalThis._createPyodideModule = createModule;
     libraryURLs.forEach((url) => URL.revokeObjectURL(url));
   }

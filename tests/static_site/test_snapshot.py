@@ -147,12 +147,15 @@ def test_files_python_reads_later_are_fetched_when_first_opened(
     lazy = dict(json.loads((self_contained_site / "snapshot" / "manifest.json").read_text())["lazy"])
     assert "certifi/cacert.pem" in lazy and "numpy/ma/__pycache__/core.cpython-313.pyc" in lazy
     fetched: list[str] = []
+    stdlib: list[str] = []
     page.on("request", lambda request: fetched.append(request.url.partition("/snapshot/files/")[2]))
+    page.on("request", lambda request: stdlib.append(request.url) if "python_stdlib" in request.url else None)
     page.route("**/snapshot/files/idna/uts46data.py", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(f"{site_url}?w1=0.75")
     wait_until_interactive(page)
     assert started_how(page) == "snapshot"
     assert not any(fetched), f"fetched before the page was interactive: {[f for f in fetched if f]}"
+    assert stdlib == [], "the standard library's modules in memory need no zip"
 
     worker = page.workers[0]
     digest = "import hashlib, certifi; hashlib.sha256(open(certifi.where(), 'rb').read()).hexdigest()"
@@ -161,6 +164,8 @@ def test_files_python_reads_later_are_fetched_when_first_opened(
     masked_sum = "import numpy.ma; float(numpy.ma.masked_less([1, 5], 2).sum())"
     assert worker.evaluate(f'self.pyodide.runPython("{masked_sum}")') == 5
     assert "numpy/ma/__pycache__/core.cpython-313.pyc" in fetched
+    assert worker.evaluate("self.pyodide.runPython('import wave; wave.WAVE_FORMAT_PCM')") == 1
+    assert len(stdlib) == 1, "a module Python imports for the first time comes from the zip, fetched then"
     fetches = len([f for f in fetched if f])
     worker.evaluate(f'self.pyodide.runPython("{digest}")')
     assert len([f for f in fetched if f]) == fetches, "a file already fetched was fetched again"
