@@ -70,11 +70,18 @@ def site_lock(site: Path) -> dict:
     return json.loads((site / "pyodide" / "pyodide-lock.json").read_text())
 
 
+LAZY_FILES = Path("snapshot/files")
+
+
 def external_urls(site: Path) -> dict[str, set[str]]:
-    """Absolute http(s) URLs per site file that are not XML namespace names (CSS comments removed)."""
+    """Absolute http(s) URLs per site file that are not XML namespace names (CSS comments removed).
+
+    The installed packages' files the snapshot's worker reads on demand are left out, as the wheels
+    are: test_snapshot_files_are_the_wheels_own_files checks that they are exactly the wheels' files.
+    """
     found: dict[str, set[str]] = {}
     for path in site.rglob("*"):
-        if path.suffix not in TEXT_SUFFIXES or not path.is_file():
+        if path.suffix not in TEXT_SUFFIXES or not path.is_file() or (site / LAZY_FILES) in path.parents:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".css":
@@ -145,6 +152,18 @@ def test_self_contained_site_references_nothing_outside_itself(self_contained_si
             if file in build_written or not third_party or not allowed:
                 problems.append(f"{file}: {url}")
     assert problems == []
+
+
+def test_snapshot_files_are_the_wheels_own_files(self_contained_site: Path) -> None:
+    members: dict[str, bytes] = {}
+    for wheel in (self_contained_site / "pyodide").glob("*.whl"):
+        with zipfile.ZipFile(wheel) as archive:
+            members.update((name, archive.read(name)) for name in archive.namelist())
+    lazy = [p for p in (self_contained_site / LAZY_FILES).rglob("*") if p.is_file()]
+    assert len(lazy) > 1000
+    for path in lazy:
+        name = path.relative_to(self_contained_site / LAZY_FILES).as_posix()
+        assert members.get(name) == path.read_bytes(), f"{name} is not the wheels' own file"
 
 
 def test_page_uses_only_relative_urls_and_they_resolve_under_a_sub_path(self_contained_site: Path) -> None:
