@@ -66,6 +66,7 @@ def test_the_worker_starts_from_the_snapshot_and_keeps_panels_start_as_its_fallb
     assert with_snapshot.count("async function startApplication()") == 1
     assert "mgStartPlain" not in without and "MG_SNAPSHOT" not in without
     assert ".fzstd=f()" in with_snapshot and "fzstd" not in without  # the memory's decoder, from npm
+    assert "Copyright (c) 2020 Arjun Barrett" in with_snapshot  # with its licence
 
 
 def test_no_node_means_no_snapshot_with_a_reason(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
