@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitebuild import BuildError
 from sitebuild.page import LIVE_MESSAGE
-from sitebuild.snapshot import HEAP_FILE, SNAPSHOT_DIR, Snapshot, zstd_decoder
+from sitebuild.snapshot import HEAP_FILE, SITE_PACKAGES, SNAPSHOT_DIR, Snapshot, zstd_decoder
 
 _IMPORT_PYODIDE = re.compile(
     r'^importScripts\("https://cdn\.jsdelivr\.net/pyodide/[^"]+/pyodide\.js"\);$', re.M
@@ -40,6 +40,7 @@ _LOCATION_BLOCK = re.compile(
     r"    (self\.pyodide\.runPythonAsync\(`.*?`\))\n  \}\n\}", re.S
 )
 _START = "async function startApplication() {\n"
+_ON_MESSAGE = "\nself.onmessage = "
 _SNAPSHOT_WORKER = Path(__file__).resolve().parent / "snapshot_worker.js"
 _STATUS_RENAMES = {
     "msg: 'Loading pyodide'": "msg: 'Starting Python and loading packages (1/2)…'",
@@ -81,7 +82,7 @@ def adapt_worker(source: str, plan: WorkerPlan, snapshot: Snapshot | None = None
     for pattern, what in expected:
         if len(pattern.findall(source)) != 1:
             raise BuildError(f"Panel's pyodide-worker template changed: cannot find exactly one {what}")
-    if any(source.count(part) != 1 for part in (_LOAD_PYODIDE, _START, "\nself.onmessage = ")):
+    if any(source.count(part) != 1 for part in (_LOAD_PYODIDE, _START, _ON_MESSAGE)):
         raise BuildError("Panel's pyodide-worker template changed: cannot find `await loadPyodide()`, "
                          "startApplication or self.onmessage")
     header = _header(plan)
@@ -93,8 +94,7 @@ def adapt_worker(source: str, plan: WorkerPlan, snapshot: Snapshot | None = None
         source = source.replace(old, new)
     if snapshot is not None:
         source = source.replace(_START, "async function mgStartPlain() {\n")
-        handler = "\nself.onmessage = "
-        source = source.replace(handler, f"\n{_snapshot_start(plan, snapshot)}{handler}", 1)
+        source = source.replace(_ON_MESSAGE, f"\n{_snapshot_start(plan, snapshot)}{_ON_MESSAGE}", 1)
     return hoist_future_imports(source)
 
 
@@ -107,6 +107,7 @@ def _snapshot_start(plan: WorkerPlan, snapshot: Snapshot) -> str:
     return (
         f"const MG_SNAPSHOT = {{\n  key: {json.dumps(snapshot.key)},\n"
         f"  dir: {json.dumps(SNAPSHOT_DIR + '/')},\n  heap: {json.dumps(HEAP_FILE)},\n"
+        f"  sitePackages: {json.dumps(SITE_PACKAGES)},\n"
         f"  indexURL: {index_url},\n  dylibs: {json.dumps(list(snapshot.dylibs))},\n"
         f"  functions: [\n    {functions}\n  ],\n}};\n"
         f"{zstd_decoder()}\n{_SNAPSHOT_WORKER.read_text(encoding='utf-8')}"

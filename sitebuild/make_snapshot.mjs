@@ -2,7 +2,7 @@
 // Boots the site's own Pyodide in Node, installs the site's wheels, runs the app up to its first
 // document, and saves a memory snapshot the page's worker restores (sitebuild/snapshot.py says why and
 // what CONFIG holds). Everything that touches Pyodide's private snapshot API is marked PRIVATE and
-// pinned by tests/static_site/test_snapshot_api.py.
+// pinned by tests/static_site/test_snapshot.py.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -89,8 +89,9 @@ const serializer = (value) => {
 };
 const snapshot = py.makeMemorySnapshot({ serializer });
 
+const relative = (file) => file.slice(sitePackages.length + 1);
 const neverRead = (file) => {
-  const parts = file.slice(sitePackages.length + 1).split("/");
+  const parts = relative(file).split("/");
   return config.never_read.suffixes.some((suffix) => file.endsWith(suffix)) || parts[0].endsWith(".data")
     || parts.slice(0, -1).some((part) => config.never_read.folders.includes(part));
 };
@@ -108,22 +109,23 @@ walk(sitePackages);
 // The app's own files and every package's METADATA (Pyodide reads them all as it starts) ship in one
 // blob, written before Python starts; every other file is fetched the first time Python opens it
 // (snapshot_worker.js), so a visitor downloads only what is read.
-const relative = (file) => file.slice(sitePackages.length + 1);
 const isEager = (file) => config.eager_packages.includes(relative(file).split("/")[0])
   || /^[^/]+\.dist-info\/METADATA$/.test(relative(file));
 const eager = files.filter(isEager);
 const lazy = files.filter((file) => !isEager(file));
 const contents = eager.map((file) => py.FS.readFile(file));
 fs.writeFileSync(config.out_files, zlib.gzipSync(Buffer.concat(contents), { level: 9 }));
-for (const file of lazy) {
+const lazySizes = lazy.map((file) => {
   const target = path.join(config.out_lazy_dir, relative(file));
+  const bytes = py.FS.readFile(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, py.FS.readFile(file));
-}
+  fs.writeFileSync(target, bytes);
+  return [relative(file), bytes.length];
+});
 fs.writeFileSync(config.out_snapshot, snapshot); // compressed by snapshot.py
 fs.writeFileSync(config.out_manifest, JSON.stringify({
   files: eager.map((file, i) => [file, contents[i].length]),
-  lazy: lazy.map((file) => [relative(file), py.FS.stat(file).size]),
+  lazy: lazySizes,
   handles,
   functions,
   snapshot_bytes: snapshot.length,

@@ -43,12 +43,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if urllib.parse.urlsplit(self.path).path.endswith("/"):
             path = str(Path(path) / "index.html")
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.compress and accepts_gzip and Path(path).is_file()
-                and self.guess_type(path) in COMPRESSED_TYPES):
+        content_type = self.guess_type(path)
+        if not (self.compress and accepts_gzip and content_type in COMPRESSED_TYPES and Path(path).is_file()):
             return super().send_head()
         body = _gzipped(path, Path(path).stat().st_mtime_ns)
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

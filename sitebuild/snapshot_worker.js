@@ -1,8 +1,8 @@
 // micrograd-web: start Python from the build's memory snapshot (sitebuild/snapshot.py); on any error,
 // a missing file or a snapshot made from other files, start as Panel's worker does (mgStartPlain).
-// Needs MG_SITE, MG_SNAPSHOT (key, dir, heap, indexURL, dylibs, functions), fzstd, sendPatch and mgStartPlain.
+// Needs MG_SITE, MG_SNAPSHOT (key, dir, heap, sitePackages, indexURL, dylibs, functions), fzstd, sendPatch
+// and mgStartPlain.
 
-const MG_SITE_PACKAGES = "/lib/python3.13/site-packages/";
 const MG_STDLIB = "/lib/python313.zip";
 
 async function mgFetchOk(url) {
@@ -97,7 +97,7 @@ async function mgRestore(manifest, snapshot, files, libraries) {
         }
         const lazyBase = MG_SITE(MG_SNAPSHOT.dir + "files/");
         for (const [path, size] of lazy) {
-          mgLazyFile(FS, MG_SITE_PACKAGES + path, size, lazyBase + path);
+          mgLazyFile(FS, MG_SNAPSHOT.sitePackages + path, size, lazyBase + path);
         }
       },
     });
@@ -123,7 +123,7 @@ async function mgStartFromSnapshot() {
     if (manifest.key !== MG_SNAPSHOT.key) throw new Error("the snapshot was made from other files than this page");
     return manifest;
   });
-  const library = async (lib) => new Blob([await mgGunzip(base + "lib/" + lib.slice(MG_SITE_PACKAGES.length) + ".gz")],
+  const library = async (lib) => new Blob([await mgGunzip(base + "lib/" + lib.slice(MG_SNAPSHOT.sitePackages.length) + ".gz")],
                                          {type: "application/wasm"});
   const snapshot = mgUnzstd(base + MG_SNAPSHOT.heap);
   const files = mgGunzip(base + "site-packages.gz");
