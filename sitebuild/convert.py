@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitebuild import BuildError
 from sitebuild.page import LIVE_MESSAGE
-from sitebuild.snapshot import HEAP_FILE, SITE_PACKAGES, SNAPSHOT_DIR, Snapshot, zstd_decoder
+from sitebuild.snapshot import HEAP_FILES, SITE_PACKAGES, SNAPSHOT_DIR, Snapshot, xz_decoder
 
 _IMPORT_PYODIDE = re.compile(
     r'^importScripts\("https://cdn\.jsdelivr\.net/pyodide/[^"]+/pyodide\.js"\);$', re.M
@@ -106,11 +106,11 @@ def _snapshot_start(plan: WorkerPlan, snapshot: Snapshot) -> str:
     functions = ",\n    ".join(snapshot.functions)  # JS source Python held when the snapshot was made
     return (
         f"const MG_SNAPSHOT = {{\n  key: {json.dumps(snapshot.key)},\n"
-        f"  dir: {json.dumps(SNAPSHOT_DIR + '/')},\n  heap: {json.dumps(HEAP_FILE)},\n"
+        f"  dir: {json.dumps(SNAPSHOT_DIR + '/')},\n  heap: {json.dumps(list(HEAP_FILES))},\n"
         f"  sitePackages: {json.dumps(SITE_PACKAGES)},\n"
         f"  indexURL: {index_url},\n  dylibs: {json.dumps(list(snapshot.dylibs))},\n"
         f"  functions: [\n    {functions}\n  ],\n}};\n"
-        f"{zstd_decoder()}\n{_SNAPSHOT_WORKER.read_text(encoding='utf-8')}"
+        f"{xz_decoder()}\n{_SNAPSHOT_WORKER.read_text(encoding='utf-8')}"
     )
 
 

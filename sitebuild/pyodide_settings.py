@@ -16,7 +16,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NPM_LOCK = REPO_ROOT / "package-lock.json"
 NPM_PYODIDE = REPO_ROOT / "node_modules" / "pyodide"  # `npm ci` puts the pinned release here
-NPM_FZSTD = REPO_ROOT / "node_modules" / "fzstd" / "umd" / "index.js"  # the worker's snapshot decoder
+# the worker's snapshot decoder
+NPM_XZ = REPO_ROOT / "node_modules" / "xz-decompress" / "dist" / "package" / "xz-decompress.min.js"
 LOCK_NAME = "pyodide-lock.json"
 ENV_VAR = "MICROGRAD_WEB_PYODIDE_DIST"
 

@@ -7,8 +7,9 @@ the worker restores it (snapshot_worker.js) and posts that document at once. Wha
 asks for still arrives as today, as patches, after the document.
 
 The site gets a `snapshot/` folder:
-- `python.snapshot.zst`: Python's memory, zstd-compressed (a quarter smaller than gzip; the worker
-  decodes it with fzstd, from npm, which the build writes into the worker);
+- `python.snapshot.0.xz`, `python.snapshot.1.xz`: Python's memory in two halves, xz-compressed (a third
+  smaller than gzip). The worker decodes each in a helper worker of its own while it downloads, with
+  xz-decompress (npm), which the build writes into the worker;
 - `site-packages.gz`: the app's own files not in memory yet (its views' modules, loaded on first use)
   and every package's METADATA (Pyodide reads them all as it starts),
   as one blob written before Python starts; `manifest.json` lists their paths and sizes;
@@ -16,7 +17,7 @@ The site gets a `snapshot/` folder:
   imported yet), one by one: the worker fetches each the first time Python opens it, so a visitor
   downloads only what is read;
 - (Pyodide's `python_stdlib.zip` is read the same way, when Python imports a module it did not before);
-- `lib/…so.gz`: numpy's compiled modules that the first document imports. The worker loads them before
+- `lib/…so.xz`: numpy's compiled modules that the first document imports. The worker loads them before
   Python starts, so they land where they were when the snapshot was made (SNAPSHOT_PRELOADED).
 
 The snapshot is bound to the exact files it was made from (Pyodide's core, the wheels, the app's
@@ -27,7 +28,6 @@ Pyodide's snapshot API is private; what this relies on is named in PRIVATE_API a
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -35,11 +35,12 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitebuild.pyodide_settings import NPM_FZSTD, PYODIDE_VERSION
+from sitebuild.pyodide_settings import NPM_XZ, PYODIDE_VERSION
 
 HERE = Path(__file__).resolve().parent
 SNAPSHOT_DIR = "snapshot"
@@ -61,9 +62,11 @@ PRIVATE_API = {
                        "node.contents", "node.usedBytes", "node.stream_ops", "FS.ErrnoError"),
 }
 _ATTEMPTS = 3
-HEAP_FILE = "python.snapshot.zst"
-# zstd level 19: ≈ 12.2 MB against gzip's 16.8 for 63 MB of memory, in ≈ 30 s of build time.
-_ZSTD_LEVEL = 19
+# Python's memory (63 MB) in halves: xz makes 10.8 MB of it (zstd -19: 12.2, gzip: 16.8), and two
+# helper workers decode the halves at once, as fast as one zstd decode, while they download.
+HEAP_FILES = ("python.snapshot.0.xz", "python.snapshot.1.xz")
+# The memory is mostly 4-byte words (pointers, sizes): LZMA models them better aligned to 4 (pb, lp).
+_HEAP_XZ_OPTIONS = {"pb": 2, "lp": 2, "lc": 0}
 # The wheels whose packages ship eagerly (site-packages.gz): the app's own, small and soon imported.
 EAGER_WHEELS = "micrograd_web"
 
@@ -87,7 +90,7 @@ def make_snapshot(core: Path, wheels: list[Path], app_code: str, env: dict[str, 
     node = shutil.which("node")
     if node is None:
         raise SnapshotError("Node.js is not on PATH")
-    zstd_decoder()  # fail before the work when the worker could not decode it
+    xz_decoder()  # fail before the work when the worker could not decode it
     out = site / SNAPSHOT_DIR
     key = _key(core, wheels, app_code, env)
     wanted = list(SNAPSHOT_PRELOADED)
@@ -111,11 +114,7 @@ def make_snapshot(core: Path, wheels: list[Path], app_code: str, env: dict[str, 
             shutil.rmtree(out)
             raise SnapshotError(f"{manifest['report']['pending_tasks']} asyncio tasks were pending after the "
                                 "first document; their timers would never fire after a restore")
-        for fs_path, host in dylibs:  # gzipped: a host serves .so files as they are
-            shipped = out / "lib" / (fs_path.removeprefix(SITE_PACKAGES) + ".gz")
-            shipped.parent.mkdir(parents=True, exist_ok=True)
-            shipped.write_bytes(gzip.compress(host.read_bytes(), 9, mtime=0))
-        _compress(work / "python.snapshot", out / HEAP_FILE)
+        _write_compressed(out, (work / "python.snapshot").read_bytes(), dylibs)
     manifest_out = {"key": key, "pyodide": PYODIDE_VERSION, "dylibs": [d for d, _ in dylibs],
                     "stdlib_bytes": (core / "python_stdlib.zip").stat().st_size,
                     **{name: manifest[name] for name in ("snapshot_bytes", "files", "lazy", "handles")}}
@@ -124,20 +123,42 @@ def make_snapshot(core: Path, wheels: list[Path], app_code: str, env: dict[str, 
     return Snapshot(key, tuple(d for d, _ in dylibs), tuple(manifest["functions"]), size)
 
 
-def zstd_decoder() -> str:
-    """fzstd's browser build, with its MIT licence, which the worker uses to decode HEAP_FILE."""
-    if not NPM_FZSTD.is_file():
-        raise SnapshotError(f"{NPM_FZSTD} is absent: run `npm ci` at the repository root")
-    licence = (NPM_FZSTD.parent.parent / "LICENSE").read_text(encoding="utf-8").replace("*/", "* /")
-    return f"/* fzstd (npm), the snapshot's decoder.\n{licence}*/\n{NPM_FZSTD.read_text(encoding='utf-8')}"
+def xz_decoder() -> str:
+    """xz-decompress's browser build (its header names its MIT and public-domain licences), wrapped in
+    `mgXzLibrary()`: the worker runs it, and passes its source on to the helper workers it starts."""
+    if not NPM_XZ.is_file():
+        raise SnapshotError(f"{NPM_XZ} is absent: run `npm ci` at the repository root")
+    return f"function mgXzLibrary() {{\n{NPM_XZ.read_text(encoding='utf-8')}\n}}"
 
 
-def _compress(raw: Path, dest: Path) -> None:
+def _write_compressed(out: Path, memory: bytes, dylibs: list[tuple[str, Path]]) -> None:
+    """The memory's halves and the libraries, xz-compressed in parallel (lzma lets go of the GIL).
+    The libraries too: a host serves .so files as they are."""
+    halves = zip(HEAP_FILES, _halves(memory), strict=True)
+    jobs = {out / name: (half, _HEAP_XZ_OPTIONS) for name, half in halves}
+    for fs_path, host in dylibs:
+        jobs[out / "lib" / (fs_path.removeprefix(SITE_PACKAGES) + ".xz")] = (host.read_bytes(), {})
+    with ThreadPoolExecutor() as pool:
+        for dest, packed in zip(jobs, pool.map(lambda job: _xz(*job), jobs.values()), strict=True):
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(packed)
+
+
+def _halves(memory: bytes) -> tuple[bytes, bytes]:
+    middle = len(memory) // 2 // 65536 * 65536  # on a wasm page boundary
+    return memory[:middle], memory[middle:]
+
+
+def _xz(data: bytes, options: dict[str, int]) -> bytes:
+    # The smallest dictionary that holds all the data (xz's valid sizes are 2^n and 3 * 2^(n-1)): the
+    # decoder allocates that much, and preset 9's 64 MiB would be wasted on a 3 MB library.
     try:
-        import zstandard
-    except ImportError:
-        raise SnapshotError("the zstandard package is absent: pip install -e '.[app]'") from None
-    dest.write_bytes(zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(raw.read_bytes()))
+        import lzma
+    except ImportError:  # a Python built without liblzma
+        raise SnapshotError("this Python has no lzma module to compress it with") from None
+    dict_size = next(size for n in range(12, 31) for size in (1 << n, 3 << (n - 1)) if size >= len(data))
+    filters = [{"id": lzma.FILTER_LZMA2, "preset": 9, "dict_size": dict_size, **options}]
+    return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32, filters=filters)
 
 
 def app_code_of(worker_source: str) -> str:

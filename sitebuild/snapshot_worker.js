@@ -1,7 +1,7 @@
 // micrograd-web: start Python from the build's memory snapshot (sitebuild/snapshot.py); on any error,
 // a missing file or a snapshot made from other files, start as Panel's worker does (mgStartPlain).
-// Needs MG_SITE, MG_SNAPSHOT (key, dir, heap, sitePackages, indexURL, dylibs, functions), fzstd, sendPatch
-// and mgStartPlain.
+// Needs MG_SITE, MG_SNAPSHOT (key, dir, heap, sitePackages, indexURL, dylibs, functions), mgXzLibrary
+// (xz-decompress), sendPatch and mgStartPlain.
 
 const MG_STDLIB = "/lib/python313.zip";
 
@@ -57,9 +57,52 @@ if "numpy.random" in _mg_sys.modules:
 del _mg_random, _mg_sys
 `;
 
-// Python's memory, zstd-compressed: fzstd (the build writes it into this worker) decodes it.
-async function mgUnzstd(url) {
-  return fzstd.decompress(new Uint8Array(await (await mgFetchOk(url)).arrayBuffer()));
+// An .xz file (Python's memory, numpy's libraries), decoded while it downloads. Each file has a helper
+// worker of its own, fed the bytes as they arrive, so that the halves of the memory decode at once and
+// this worker stays free for Pyodide's own start. Without nested workers, it is decoded here.
+const MG_XZ_HELPER = `(${mgXzLibrary}).call(self);
+let input;
+const decoded = new Response(new self["xz-decompress"].XzReadableStream(
+  new ReadableStream({start(controller) { input = controller; }}))).arrayBuffer();
+decoded.then((bytes) => self.postMessage({bytes}, [bytes]), (error) => self.postMessage({error: String(error)}));
+self.onmessage = ({data}) => (data === null ? input.close() : input.enqueue(data));
+`;
+
+async function mgUnxz(url) {
+  const response = await mgFetchOk(url);
+  if (typeof Worker !== "function") {
+    if (!self["xz-decompress"]) mgXzLibrary.call(self);
+    const decoded = new self["xz-decompress"].XzReadableStream(response.body);
+    return new Uint8Array(await new Response(decoded).arrayBuffer());
+  }
+  const helperURL = URL.createObjectURL(new Blob([MG_XZ_HELPER], {type: "text/javascript"}));
+  const helper = new Worker(helperURL);
+  try {
+    const result = new Promise((resolve, reject) => {
+      helper.onmessage = ({data}) => (data.error ? reject(new Error(`${url}: ${data.error}`)) : resolve(data.bytes));
+      helper.onerror = (event) => reject(new Error(`${url}: ${event.message}`));
+    });
+    result.catch(() => {}); // awaited below, after the last chunk is sent
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      helper.postMessage(chunk.value, [chunk.value.buffer]);
+    }
+    helper.postMessage(null);
+    return new Uint8Array(await result);
+  } finally {
+    helper.terminate();
+    URL.revokeObjectURL(helperURL);
+  }
+}
+
+function mgConcat(parts) {
+  const whole = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.length;
+  }
+  return whole;
 }
 
 // Each argument is a promise: Pyodide starts fetching its own files at once and waits for ours only
@@ -123,9 +166,9 @@ async function mgStartFromSnapshot() {
     if (manifest.key !== MG_SNAPSHOT.key) throw new Error("the snapshot was made from other files than this page");
     return manifest;
   });
-  const library = async (lib) => new Blob([await mgGunzip(base + "lib/" + lib.slice(MG_SNAPSHOT.sitePackages.length) + ".gz")],
+  const library = async (lib) => new Blob([await mgUnxz(base + "lib/" + lib.slice(MG_SNAPSHOT.sitePackages.length) + ".xz")],
                                          {type: "application/wasm"});
-  const snapshot = mgUnzstd(base + MG_SNAPSHOT.heap);
+  const snapshot = Promise.all(MG_SNAPSHOT.heap.map((part) => mgUnxz(base + part))).then(mgConcat);
   const files = mgGunzip(base + "site-packages.gz");
   const libraries = Promise.all(MG_SNAPSHOT.dylibs.map(library));
   // Awaited together, so that whichever fails first is the error (and none is left unhandled).

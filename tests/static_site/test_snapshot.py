@@ -6,9 +6,9 @@ snapshot; the other browser tests (test_e2e, test_loading_state, ...) run agains
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
+import lzma
 import re
 from pathlib import Path
 
@@ -20,7 +20,15 @@ from static_site_support import BUILD_SUMMARY
 from sitebuild import snapshot as snapshot_module
 from sitebuild.convert import WorkerPlan, adapt_worker
 from sitebuild.pyodide_settings import NPM_PYODIDE, PYODIDE_VERSION
-from sitebuild.snapshot import PRIVATE_API, Snapshot, SnapshotError, app_code_of, make_snapshot
+from sitebuild.snapshot import (
+    HEAP_FILES,
+    PRIVATE_API,
+    SNAPSHOT_PRELOADED,
+    Snapshot,
+    SnapshotError,
+    app_code_of,
+    make_snapshot,
+)
 
 PANEL_WORKER = (Path(__import__("panel").__file__).parent / "_templates" / "pyodide_worker.js").read_text()
 SNAPSHOT = Snapshot("k" * 64, ("/lib/python3.13/site-packages/numpy/_core/x.so",), ("(a) => a",), 1)
@@ -65,8 +73,9 @@ def test_the_worker_starts_from_the_snapshot_and_keeps_panels_start_as_its_fallb
     assert re.search(r"key: \"k{64}\"", with_snapshot) and "(a) => a" in with_snapshot
     assert with_snapshot.count("async function startApplication()") == 1
     assert "mgStartPlain" not in without and "MG_SNAPSHOT" not in without
-    assert ".fzstd=f()" in with_snapshot and "fzstd" not in without  # the memory's decoder, from npm
-    assert "Copyright (c) 2020 Arjun Barrett" in with_snapshot  # with its licence
+    # the memory's decoder, from npm, once (helper workers get it as mgXzLibrary's source), with its licences
+    assert with_snapshot.count("XzReadableStream:()=>") == 1 and "XzReadableStream" not in without
+    assert "License: MIT" in with_snapshot and "xz-embedded by Lasse Collin" in with_snapshot
 
 
 def test_no_node_means_no_snapshot_with_a_reason(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -75,9 +84,9 @@ def test_no_node_means_no_snapshot_with_a_reason(monkeypatch: pytest.MonkeyPatch
         make_snapshot(tmp_path, [], "", {}, tmp_path)
 
 
-def test_no_zstd_decoder_means_no_snapshot_with_a_reason(
+def test_no_xz_decoder_means_no_snapshot_with_a_reason(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(snapshot_module, "NPM_FZSTD", tmp_path / "absent.js")
+    monkeypatch.setattr(snapshot_module, "NPM_XZ", tmp_path / "absent.js")
     with pytest.raises(SnapshotError, match=r"absent\.js is absent: run `npm ci`"):
         make_snapshot(tmp_path, [], "", {}, tmp_path)
 
@@ -91,8 +100,11 @@ def test_the_build_made_a_snapshot_bound_to_its_files(self_contained_site: Path)
     worker = (self_contained_site / "main.js").read_text(encoding="utf-8")
     assert f'key: "{manifest["key"]}"' in worker
     for library in manifest["dylibs"]:
-        shipped = self_contained_site / "snapshot" / "lib" / (library.split("/site-packages/")[1] + ".gz")
-        assert gzip.decompress(shipped.read_bytes())[:4] == b"\0asm", shipped
+        shipped = self_contained_site / "snapshot" / "lib" / (library.split("/site-packages/")[1] + ".xz")
+        assert lzma.decompress(shipped.read_bytes())[:4] == b"\0asm", shipped
+    halves = [lzma.decompress((self_contained_site / "snapshot" / name).read_bytes()) for name in HEAP_FILES]
+    assert len(halves) == 2 and len(halves[0]) % 65536 == 0 and halves[0] and halves[1]
+    assert sum(map(len, halves)) == manifest["snapshot_bytes"], "the halves are not the whole memory"
     assert manifest["lazy"], "no file is loaded lazily"
     for path, size in manifest["lazy"]:
         assert (self_contained_site / "snapshot" / "files" / path).stat().st_size == size, path
@@ -101,9 +113,14 @@ def test_the_build_made_a_snapshot_bound_to_its_files(self_contained_site: Path)
 @pytest.mark.browser
 def test_the_page_starts_from_the_snapshot_with_the_links_state(page: Page, site_url: str) -> None:
     state = {**START, "w1": -1.25}
+    started: list[str] = []
+    page.on("worker", lambda worker: started.append(worker.url))
     page.goto(f"{site_url}?w1=-1.25&act=tanh")
     wait_until_interactive(page)
     assert started_how(page) == "snapshot"
+    # one helper worker decoded each half of the memory and each library, and is gone
+    assert len(started) == 1 + len(HEAP_FILES) + len(SNAPSHOT_PRELOADED), started
+    assert len(page.workers) == 1
     want = expected(state, "tanh")
     assert wait_until_shown(page, want) == pytest.approx(want)
 
@@ -129,7 +146,7 @@ def test_the_page_falls_back_to_the_plain_start(page: Page, site_url: str, broke
         manifest = json.loads(route.fetch().text())
         route.fulfill(json={**manifest, "key": "0" * 64})
 
-    file = "python.snapshot.zst" if broken == "missing snapshot" else "manifest.json"
+    file = HEAP_FILES[1] if broken == "missing snapshot" else "manifest.json"
     page.route(f"**/snapshot/{file}", answer)
     page.goto(f"{site_url}?w1=0.75")
     wait_until_interactive(page)
@@ -140,6 +157,23 @@ def test_the_page_falls_back_to_the_plain_start(page: Page, site_url: str, broke
             page.keyboard.press(key)
         want = expected({**START, "w1": w1})
         assert wait_until_shown(page, want) == pytest.approx(want)
+
+
+@pytest.mark.browser
+def test_a_browser_without_nested_workers_decodes_the_memory_in_the_worker(page: Page, site_url: str) -> None:
+    def without_nested_workers(route: Route) -> None:
+        worker = route.fetch()
+        route.fulfill(response=worker, body="self.Worker = undefined;\n" + worker.text())
+
+    page.route("**/main.js", without_nested_workers)
+    started: list[str] = []
+    page.on("worker", lambda worker: started.append(worker.url))
+    page.goto(f"{site_url}?w1=0.25")
+    wait_until_interactive(page)
+    assert started_how(page) == "snapshot"
+    assert len(started) == 1, f"helper workers were started: {started}"
+    want = expected({**START, "w1": 0.25})
+    assert wait_until_shown(page, want) == pytest.approx(want)
 
 
 @pytest.mark.browser
