@@ -19,13 +19,24 @@ async function mgGunzip(url) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+// Makes each folder of the files it is given once (mkdirTree tries every parent, and fails on each
+// that exists): thousands of files share a few hundred folders.
+function mgFolderMaker(FS) {
+  const made = new Set();
+  return (path) => {
+    const folder = path.slice(0, path.lastIndexOf("/"));
+    if (!made.has(folder)) {
+      FS.mkdirTree(folder);
+      made.add(folder);
+    }
+  };
+}
+
 // A file fetched the first time Python opens it (a synchronous request: a worker may make one, and
 // Python's file system calls cannot wait). Until then it reports its size and nothing more.
 // PRIVATE (Emscripten's MEMFS): a file node's `contents`, `usedBytes` and `stream_ops`.
 function mgLazyFile(FS, path, size, url) {
-  FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-  FS.writeFile(path, new Uint8Array(0));
-  const node = FS.lookupPath(path).node;
+  const node = FS.create(path);
   const fileOps = node.stream_ops;
   node.usedBytes = size;
   node.stream_ops = {
@@ -132,14 +143,16 @@ async function mgRestore(manifest, snapshot, files, libraries) {
       _snapshotDeserializer: (saved) => (saved.mgUndefined ? undefined : MG_SNAPSHOT.functions[saved.mgFunction]),
       fsInit: async (FS) => {
         const [{files: eager, lazy}, blob] = await Promise.all([manifest, files]);
+        const makeFolder = mgFolderMaker(FS);
         let offset = 0;
         for (const [path, size] of eager) {
-          FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+          makeFolder(path);
           FS.writeFile(path, blob.subarray(offset, offset + size));
           offset += size;
         }
         const lazyBase = MG_SITE(MG_SNAPSHOT.dir + "files/");
         for (const [path, size] of lazy) {
+          makeFolder(MG_SNAPSHOT.sitePackages + path);
           mgLazyFile(FS, MG_SNAPSHOT.sitePackages + path, size, lazyBase + path);
         }
       },
