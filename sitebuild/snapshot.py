@@ -63,7 +63,7 @@ PRIVATE_API = {
 }
 _ATTEMPTS = 3
 # Python's memory (63 MB) in halves: xz makes 10.8 MB of it (zstd -19: 12.2, gzip: 16.8), and two
-# helper workers decode the halves at once, as fast as one zstd decode, while they download.
+# helper workers decode the halves at once while they download (bench/STARTUP.md weighs the two).
 HEAP_FILES = ("python.snapshot.0.xz", "python.snapshot.1.xz")
 # The memory is mostly 4-byte words (pointers, sizes): LZMA models them better aligned to 4 (pb, lp).
 _HEAP_XZ_OPTIONS = {"pb": 2, "lp": 2, "lc": 0}

@@ -33,7 +33,8 @@ function mgFolderMaker(FS) {
 }
 
 // A file fetched the first time Python opens it (a synchronous request: a worker may make one, and
-// Python's file system calls cannot wait). Until then it reports its size and nothing more.
+// Python's file system calls cannot wait). Until then it reports its size and nothing more. Its folder
+// must exist (mgFolderMaker).
 // PRIVATE (Emscripten's MEMFS): a file node's `contents`, `usedBytes` and `stream_ops`.
 function mgLazyFile(FS, path, size, url) {
   const node = FS.create(path);
