@@ -69,14 +69,18 @@ if "numpy.random" in _mg_sys.modules:
 del _mg_random, _mg_sys
 `;
 
+// The bytes an xz stream holds, by xz-decompress (mgXzLibrary must have run where this runs).
+function mgDecodeXz(stream) {
+  return new Response(new self["xz-decompress"].XzReadableStream(stream)).arrayBuffer();
+}
+
 // An .xz file (Python's memory, numpy's libraries), decoded while it downloads. Each file has a helper
 // worker of its own, fed the bytes as they arrive, so that the halves of the memory decode at once and
 // this worker stays free for Pyodide's own start. Without nested workers, it is decoded here.
 const MG_XZ_HELPER = `(${mgXzLibrary}).call(self);
 let input;
-const decoded = new Response(new self["xz-decompress"].XzReadableStream(
-  new ReadableStream({start(controller) { input = controller; }}))).arrayBuffer();
-decoded.then((bytes) => self.postMessage({bytes}, [bytes]), (error) => self.postMessage({error: String(error)}));
+(${mgDecodeXz})(new ReadableStream({start(controller) { input = controller; }})).then(
+  (bytes) => self.postMessage({bytes}, [bytes]), (error) => self.postMessage({error: String(error)}));
 self.onmessage = ({data}) => (data === null ? input.close() : input.enqueue(data));
 `;
 
@@ -84,8 +88,7 @@ async function mgUnxz(url) {
   const response = await mgFetchOk(url);
   if (typeof Worker !== "function") {
     if (!self["xz-decompress"]) mgXzLibrary.call(self);
-    const decoded = new self["xz-decompress"].XzReadableStream(response.body);
-    return new Uint8Array(await new Response(decoded).arrayBuffer());
+    return new Uint8Array(await mgDecodeXz(response.body));
   }
   const helperURL = URL.createObjectURL(new Blob([MG_XZ_HELPER], {type: "text/javascript"}));
   const helper = new Worker(helperURL);
@@ -153,8 +156,9 @@ async function mgRestore(manifest, snapshot, files, libraries) {
         }
         const lazyBase = MG_SITE(MG_SNAPSHOT.dir + "files/");
         for (const [path, size] of lazy) {
-          makeFolder(MG_SNAPSHOT.sitePackages + path);
-          mgLazyFile(FS, MG_SNAPSHOT.sitePackages + path, size, lazyBase + path);
+          const installed = MG_SNAPSHOT.sitePackages + path;
+          makeFolder(installed);
+          mgLazyFile(FS, installed, size, lazyBase + path);
         }
       },
     });
